@@ -1,0 +1,26 @@
+# Uso: make demo | make test | make lint  (ver README.md)
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALADO := $(VENV)/.instalado
+
+.PHONY: demo test lint
+
+$(INSTALADO): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(INSTALADO)
+
+demo: $(INSTALADO)  ## instala, migra, carga los datos de 2015, crea el administrador y sirve el sitio
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py cargar_demo --administrador
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(INSTALADO)  ## toda la suite de pruebas (SQLite, o la base de DATABASE_URL)
+	$(BIN)/pytest
+
+lint: $(INSTALADO)  ## formato, estilo y migraciones que falten
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -1,0 +1,388 @@
+"""Las actividades del programa (pláticas, cursos, foros…), quién participa y lo que producen."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from convenios.models import Convenio
+from programa.archivos import validar_evidencia
+from programa.fechas import Precision, condicion_coherente, es_coherente
+from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
+
+
+def nuevo_folio() -> str:
+    """Un folio que nadie tiene que inventar: 'ACT-' y ocho caracteres al azar."""
+    return "ACT-" + secrets.token_hex(4).upper()
+
+
+class ActividadQuerySet(models.QuerySet):
+    def en_periodo(self, desde, hasta):
+        """Actividades cuyo periodo se traslapa con [desde, hasta].
+
+        Una actividad "en el último semestre de 2015" está en 2015 y en su segundo semestre,
+        no en el primero.
+        """
+        return self.filter(fecha_inicio__lte=hasta, fecha_fin__gte=desde)
+
+    def realizadas(self):
+        return self.filter(estado=Actividad.Estado.REALIZADA)
+
+    def programadas(self):
+        return self.filter(estado=Actividad.Estado.PROGRAMADA)
+
+    def con_relaciones(self):
+        """Lo que una lista o un informe muestra de cada actividad, sin consultas por fila."""
+        return self.select_related("programa", "convenio", "estrategia").prefetch_related(
+            "entidades",
+            "entidades_participantes",
+            "temas",
+            models.Prefetch(
+                "participaciones", queryset=Participacion.objects.select_related("audiencia")
+            ),
+            models.Prefetch(
+                "actividadinstitucion_set",
+                queryset=ActividadInstitucion.objects.select_related("institucion"),
+            ),
+        )
+
+
+class Actividad(models.Model):
+    class Tipo(models.TextChoices):
+        PLATICA = "platica", _("Plática")
+        CURSO = "curso", _("Curso")
+        TALLER = "taller", _("Taller")
+        FORO = "foro", _("Foro")
+        CAPACITACION = "capacitacion", _("Capacitación")
+        CONFERENCIA = "conferencia", _("Conferencia")
+        CAMPANA = "campana", _("Campaña")
+        JORNADA = "jornada", _("Jornada")
+        OTRO = "otro", _("Otro")
+
+    class Estado(models.TextChoices):
+        PROGRAMADA = "programada", _("Programada")
+        REALIZADA = "realizada", _("Realizada")
+        CANCELADA = "cancelada", _("Cancelada")
+        REPROGRAMADA = "reprogramada", _("Reprogramada")
+
+    class Modalidad(models.TextChoices):
+        PRESENCIAL = "presencial", _("Presencial")
+        EN_LINEA = "en_linea", _("En línea")
+        MIXTA = "mixta", _("Mixta")
+
+    ESTADOS_CON_MOTIVO = (Estado.CANCELADA, Estado.REPROGRAMADA)
+
+    folio = models.CharField(
+        _("folio"),
+        max_length=40,
+        unique=True,
+        default=nuevo_folio,
+        help_text=_("Se asigna solo; al importar una hoja, el mismo folio actualiza la actividad."),
+    )
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    titulo = models.CharField(_("título"), max_length=300)
+    titulo_en = models.CharField(_("título en inglés"), max_length=300, blank=True)
+    descripcion = models.TextField(_("objetivo o descripción"), blank=True)
+    descripcion_en = models.TextField(_("objetivo en inglés"), blank=True)
+    publico = models.CharField(
+        _("público, como se nombra en el informe"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Por ejemplo, «niñas y niños que asisten al Centro de Desarrollo Infantil del DIF "
+            "Nacional». Si se deja vacío, el informe nombra las audiencias."
+        ),
+    )
+    publico_en = models.CharField(_("público en inglés"), max_length=300, blank=True)
+    programa = models.ForeignKey(
+        Programa, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="actividades"
+    )
+    convenio = models.ForeignKey(
+        Convenio,
+        verbose_name=_("convenio"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actividades",
+    )
+    estrategia = models.ForeignKey(
+        Estrategia,
+        verbose_name=_("estrategia nacional"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actividades",
+    )
+    temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=20, choices=Estado.choices, default=Estado.PROGRAMADA
+    )
+    motivo = models.TextField(
+        _("motivo"), blank=True, help_text=_("Obligatorio si se cancela o se reprograma.")
+    )
+    fecha_inicio = models.DateField(_("fecha de inicio"))
+    fecha_fin = models.DateField(_("fecha de término"))
+    precision = models.CharField(
+        _("precisión de la fecha"),
+        max_length=10,
+        choices=Precision.choices,
+        default=Precision.DIA,
+        help_text=_("Si solo se sabe el mes, el trimestre, el semestre o el año."),
+    )
+    modalidad = models.CharField(
+        _("modalidad"), max_length=20, choices=Modalidad.choices, default=Modalidad.PRESENCIAL
+    )
+    sede = models.CharField(_("sede"), max_length=300, blank=True)
+    entidades = models.ManyToManyField(
+        EntidadFederativa,
+        verbose_name=_("entidades donde se realiza"),
+        blank=True,
+        related_name="actividades",
+    )
+    entidades_participantes = models.ManyToManyField(
+        EntidadFederativa,
+        verbose_name=_("entidades cuyo personal participa"),
+        blank=True,
+        related_name="actividades_como_participante",
+        help_text=_("Por ejemplo, los Sistemas Estatales DIF que enviaron representantes."),
+    )
+    instituciones = models.ManyToManyField(
+        Institucion,
+        through="ActividadInstitucion",
+        verbose_name=_("instituciones"),
+        related_name="actividades",
+    )
+
+    objects = ActividadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actividad")
+        verbose_name_plural = _("actividades")
+        ordering = ["-fecha_inicio", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fecha_fin__gte=F("fecha_inicio")),
+                name="actividad_fechas_en_orden",
+                violation_error_message=_(
+                    "La fecha de término no puede ser anterior a la de inicio."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(estado__in=("cancelada", "reprogramada")) | ~Q(motivo=""),
+                name="actividad_motivo_si_cancelada",
+                violation_error_message=_(
+                    "Escriba el motivo: es obligatorio cuando la actividad se cancela o se "
+                    "reprograma."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=condicion_coherente("fecha_inicio", "fecha_fin", "precision"),
+                name="actividad_fechas_segun_precision",
+                violation_error_message=_(
+                    "Las fechas no coinciden con su precisión: con precisión de mes, trimestre, "
+                    "semestre o año deben ir del primer al último día del periodo."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()} «{self.titulo}» ({self.folio})"
+
+    def clean(self):
+        super().clean()
+        if self.fecha_inicio and self.fecha_fin:
+            if self.fecha_fin < self.fecha_inicio:
+                raise ValidationError(
+                    {"fecha_fin": _("La fecha de término no puede ser anterior a la de inicio.")}
+                )
+            if not es_coherente(self.fecha_inicio, self.fecha_fin, self.precision):
+                raise ValidationError(
+                    {
+                        "precision": _(
+                            "Con precisión «%(precision)s» las fechas deben ir del primer al "
+                            "último día del periodo."
+                        )
+                        % {"precision": self.get_precision_display().lower()}
+                    }
+                )
+        if self.estado in self.ESTADOS_CON_MOTIVO and not self.motivo.strip():
+            raise ValidationError(
+                {
+                    "motivo": _("Escriba el motivo: la actividad está %(estado)s.")
+                    % {"estado": self.get_estado_display().lower()}
+                }
+            )
+
+    @property
+    def total_participantes(self) -> int:
+        """Suma de las audiencias (usa la precarga de con_relaciones() si la hay)."""
+        return sum(p.total or 0 for p in self.participaciones.all())
+
+    def instituciones_con_rol(self, rol: str) -> list[Institucion]:
+        return [ai.institucion for ai in self.actividadinstitucion_set.all() if ai.rol == rol]
+
+
+class ActividadInstitucion(models.Model):
+    class Rol(models.TextChoices):
+        ORGANIZA = "organiza", _("Organiza")
+        IMPARTE = "imparte", _("Imparte")
+        PARTICIPA = "participa", _("Participa")
+
+    actividad = models.ForeignKey(Actividad, on_delete=models.CASCADE, verbose_name=_("actividad"))
+    institucion = models.ForeignKey(
+        Institucion, on_delete=models.PROTECT, verbose_name=_("institución")
+    )
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+
+    class Meta:
+        verbose_name = _("institución de la actividad")
+        verbose_name_plural = _("instituciones de la actividad")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actividad", "institucion", "rol"],
+                name="actividad_institucion_rol_unico",
+                violation_error_message=_("Esta institución ya tiene ese rol en la actividad."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.institucion.nombre_corto} ({self.get_rol_display()})"
+
+
+class Participacion(models.Model):
+    """Cuántas personas de una audiencia asistieron (o se esperan, si está programada)."""
+
+    actividad = models.ForeignKey(
+        Actividad,
+        on_delete=models.CASCADE,
+        related_name="participaciones",
+        verbose_name=_("actividad"),
+    )
+    audiencia = models.ForeignKey(
+        Audiencia, on_delete=models.PROTECT, related_name="+", verbose_name=_("audiencia")
+    )
+    total = models.PositiveIntegerField(
+        _("personas"), null=True, blank=True, help_text=_("Vacío si no se registró el número.")
+    )
+    mujeres = models.PositiveIntegerField(_("mujeres"), null=True, blank=True)
+    hombres = models.PositiveIntegerField(_("hombres"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("participación")
+        verbose_name_plural = _("participación por audiencia")
+        ordering = ["audiencia__orden", "audiencia__nombre"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["actividad", "audiencia"],
+                name="participacion_audiencia_unica",
+                violation_error_message=_("Esta audiencia ya está registrada en la actividad."),
+            ),
+            # PositiveIntegerField ya impide negativos en la base de datos.
+            models.CheckConstraint(
+                condition=Q(total__isnull=False) | Q(mujeres__isnull=True, hombres__isnull=True),
+                name="participacion_desglose_con_total",
+                violation_error_message=_("Escriba el total si desglosa mujeres y hombres."),
+            ),
+            models.CheckConstraint(
+                condition=Q(total__gte=Coalesce(F("mujeres"), 0) + Coalesce(F("hombres"), 0)),
+                name="participacion_desglose_no_excede_total",
+                violation_error_message=_(
+                    "Mujeres más hombres no puede ser mayor que el total de personas."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.audiencia}: {self.total if self.total is not None else 'sin dato'}"
+
+    def clean(self):
+        super().clean()
+        desglose = (self.mujeres or 0) + (self.hombres or 0)
+        if (self.mujeres is not None or self.hombres is not None) and self.total is None:
+            raise ValidationError({"total": _("Escriba el total si desglosa mujeres y hombres.")})
+        if self.total is not None and desglose > self.total:
+            raise ValidationError(
+                _("Mujeres (%(m)s) más hombres (%(h)s) suman más que el total (%(t)s).")
+                % {"m": self.mujeres or 0, "h": self.hombres or 0, "t": self.total}
+            )
+
+
+class Evidencia(models.Model):
+    class Tipo(models.TextChoices):
+        LISTA_ASISTENCIA = "lista_asistencia", _("Lista de asistencia")
+        FOTOGRAFIA = "fotografia", _("Fotografía")
+        INFORME = "informe", _("Informe")
+        OTRO = "otro", _("Otro")
+
+    actividad = models.ForeignKey(
+        Actividad, on_delete=models.CASCADE, related_name="evidencias", verbose_name=_("actividad")
+    )
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    archivo = models.FileField(
+        _("archivo"), upload_to="evidencias/%Y/%m/", validators=[validar_evidencia]
+    )
+    descripcion = models.CharField(_("descripción"), max_length=300, blank=True)
+    subida = models.DateTimeField(_("subida"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidencia")
+        verbose_name_plural = _("evidencias")
+        ordering = ["subida"]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()}: {self.archivo.name.rsplit('/', 1)[-1]}"
+
+
+class Producto(models.Model):
+    class Tipo(models.TextChoices):
+        ODA = "oda", _("Objeto digital de aprendizaje")
+        HERRAMIENTA_DIGITAL = "herramienta_digital", _("Herramienta digital")
+        MATERIAL_IMPRESO = "material_impreso", _("Material impreso")
+        AUDIOVISUAL = "audiovisual", _("Audiovisual")
+        OTRO = "otro", _("Otro")
+
+    tipo = models.CharField(_("tipo"), max_length=30, choices=Tipo.choices)
+    nombre = models.CharField(_("nombre"), max_length=300)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=300, blank=True)
+    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+    convenio = models.ForeignKey(
+        Convenio,
+        verbose_name=_("convenio del que resulta"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="productos",
+    )
+    actividad = models.ForeignKey(
+        Actividad,
+        verbose_name=_("actividad de la que resulta"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="productos",
+    )
+    temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
+    licencia = models.TextField(_("términos de la licencia"), blank=True)
+    entidades_difusion = models.ManyToManyField(
+        EntidadFederativa,
+        verbose_name=_("entidades donde se difunde"),
+        blank=True,
+        related_name="productos",
+    )
+    audiencias = models.ManyToManyField(
+        Audiencia, verbose_name=_("a quién se difunde"), blank=True, related_name="+"
+    )
+    fecha = models.DateField(_("fecha"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("producto")
+        verbose_name_plural = _("productos")
+        ordering = ["nombre"]
+
+    def __str__(self):
+        return self.nombre

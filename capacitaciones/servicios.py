@@ -1,0 +1,136 @@
+"""Escrituras que tocan varios modelos a la vez."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from capacitaciones.models import Actividad, ActividadInstitucion, Participacion, Producto
+from convenios.models import Convenio, ParteConvenio
+from programa import demo
+from programa.fechas import ajustar
+from programa.models import (
+    Audiencia,
+    EntidadFederativa,
+    Estrategia,
+    Institucion,
+    Programa,
+    Tema,
+)
+
+
+def _fecha(texto: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(texto) if texto else None
+
+
+@transaction.atomic
+def demo_cargar() -> dict[str, int]:
+    """Carga los hechos de la aportación de 2015; cargarlos dos veces no cambia nada."""
+    entidades = {e.clave: e for e in EntidadFederativa.objects.all()}
+    temas = {t.nombre: t for t in Tema.objects.all()}
+    audiencias = {a.nombre: a for a in Audiencia.objects.all()}
+
+    instituciones: dict[str, Institucion] = {}
+    for datos in demo.INSTITUCIONES:
+        datos = dict(datos)
+        sucesora = datos.pop("sucesora", None)
+        datos["vigente_desde"] = _fecha(datos.get("vigente_desde"))
+        institucion, _ = Institucion.objects.update_or_create(
+            nombre=datos.pop("nombre"),
+            defaults=datos | {"sucesora": instituciones.get(sucesora)},
+        )
+        instituciones[institucion.siglas] = institucion
+    for clave, entidad in entidades.items():
+        instituciones[f"DIF {clave}"], _ = Institucion.objects.update_or_create(
+            nombre=demo.SISTEMA_ESTATAL.format(entidad=entidad.nombre_corto),
+            defaults={
+                "siglas": f"DIF {entidad.abreviatura}",
+                "tipo": "estatal",
+                "entidad": entidad,
+            },
+        )
+
+    datos = dict(demo.PROGRAMA)
+    datos["institucion_responsable"] = instituciones[datos["institucion_responsable"]]
+    programa, _ = Programa.objects.update_or_create(nombre=datos.pop("nombre"), defaults=datos)
+
+    convenios: dict[str, Convenio] = {}
+    for datos in demo.CONVENIOS:
+        datos = dict(datos)
+        partes = datos.pop("partes")
+        for campo in ("fecha_firma", "vigencia_inicio"):
+            datos[campo] = _fecha(datos.get(campo))
+        convenio, _ = Convenio.objects.update_or_create(
+            folio=datos.pop("folio"), defaults=datos | {"programa": programa}
+        )
+        for siglas, rol in partes:
+            ParteConvenio.objects.update_or_create(
+                convenio=convenio, institucion=instituciones[siglas], defaults={"rol": rol}
+            )
+        convenios[convenio.folio] = convenio
+
+    for datos in demo.ESTRATEGIAS:
+        datos = dict(datos)
+        participantes = [instituciones[s] for s in datos.pop("instituciones")]
+        sus_temas = [temas[t] for t in datos.pop("temas")]
+        estrategia, _ = Estrategia.objects.update_or_create(
+            nombre=datos.pop("nombre"), defaults=datos | {"programa": programa}
+        )
+        estrategia.instituciones.set(participantes)
+        estrategia.temas.set(sus_temas)
+
+    for datos in demo.ACTIVIDADES:
+        datos = dict(datos)
+        relaciones = {
+            campo: datos.pop(campo, [])
+            for campo in (
+                "temas",
+                "entidades",
+                "entidades_participantes",
+                "organiza",
+                "imparte",
+                "participa",
+            )
+        }
+        participacion = datos.pop("participacion", {})
+        inicio, fin = ajustar(_fecha(datos.pop("fecha_inicio")), None, datos["precision"])
+        convenio = convenios.get(datos.pop("convenio", None))
+        actividad, _ = Actividad.objects.update_or_create(
+            folio=datos.pop("folio"),
+            defaults=datos
+            | {
+                "programa": programa,
+                "convenio": convenio,
+                "fecha_inicio": inicio,
+                "fecha_fin": fin,
+            },
+        )
+        actividad.temas.set([temas[t] for t in relaciones["temas"]])
+        actividad.entidades.set([entidades[c] for c in relaciones["entidades"]])
+        actividad.entidades_participantes.set(
+            [entidades[c] for c in relaciones["entidades_participantes"]]
+        )
+        for rol in ActividadInstitucion.Rol.values:
+            for siglas in relaciones[rol]:
+                ActividadInstitucion.objects.get_or_create(
+                    actividad=actividad, institucion=instituciones[siglas], rol=rol
+                )
+        for audiencia, total in participacion.items():
+            Participacion.objects.update_or_create(
+                actividad=actividad, audiencia=audiencias[audiencia], defaults={"total": total}
+            )
+
+    for datos in demo.PRODUCTOS:
+        datos = dict(datos)
+        sus_temas = [temas[t] for t in datos.pop("temas", [])]
+        sus_audiencias = [audiencias[a] for a in datos.pop("audiencias", [])]
+        datos["convenio"] = convenios.get(datos.get("convenio"))
+        producto, _ = Producto.objects.update_or_create(nombre=datos.pop("nombre"), defaults=datos)
+        producto.temas.set(sus_temas)
+        producto.audiencias.set(sus_audiencias)
+
+    return {
+        "instituciones": Institucion.objects.count(),
+        "convenios": Convenio.objects.count(),
+        "actividades": Actividad.objects.count(),
+        "productos": Producto.objects.count(),
+    }

@@ -1,0 +1,82 @@
+"""Fechas conocidas con cierta precisión: un día, un mes, un trimestre, un semestre o un año.
+
+Una actividad "en el último semestre de 2015" se guarda como el periodo completo
+(1/07/2015–31/12/2015) con precisión semestral; así, comparar periodos es comparar fechas.
+"""
+
+import calendar
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Precision(models.TextChoices):
+    DIA = "dia", _("Día")
+    MES = "mes", _("Mes")
+    TRIMESTRE = "trimestre", _("Trimestre")
+    SEMESTRE = "semestre", _("Semestre")
+    ANIO = "anio", _("Año")
+
+
+# Meses con que empieza un periodo de cada precisión (la de día y mes empiezan en cualquiera).
+_MESES_INICIO = {
+    Precision.TRIMESTRE: (1, 4, 7, 10),
+    Precision.SEMESTRE: (1, 7),
+    Precision.ANIO: (1,),
+}
+_MESES_POR_PERIODO = {
+    Precision.MES: 1,
+    Precision.TRIMESTRE: 3,
+    Precision.SEMESTRE: 6,
+    Precision.ANIO: 12,
+}
+
+
+def fin_de_mes(anio: int, mes: int) -> dt.date:
+    return dt.date(anio, mes, calendar.monthrange(anio, mes)[1])
+
+
+def periodo(fecha: dt.date, precision: str) -> tuple[dt.date, dt.date]:
+    """El periodo de esa precisión que contiene la fecha: (primer día, último día)."""
+    if precision == Precision.DIA:
+        return fecha, fecha
+    meses = _MESES_POR_PERIODO[precision]
+    primer_mes = (fecha.month - 1) // meses * meses + 1
+    return dt.date(fecha.year, primer_mes, 1), fin_de_mes(fecha.year, primer_mes + meses - 1)
+
+
+def ajustar(inicio: dt.date, fin: dt.date | None, precision: str) -> tuple[dt.date, dt.date]:
+    """Lleva inicio y fin a los bordes de sus periodos; sin fin, el periodo del inicio."""
+    inicio_periodo = periodo(inicio, precision)[0]
+    fin_periodo = periodo(fin or inicio, precision)[1]
+    return inicio_periodo, fin_periodo
+
+
+def es_coherente(inicio: dt.date, fin: dt.date, precision: str) -> bool:
+    """¿Empiezan y terminan las fechas en los bordes de periodos de esa precisión?"""
+    return (inicio, fin) == ajustar(inicio, fin, precision)
+
+
+def condicion_coherente(inicio: str, fin: str, campo_precision: str) -> Q:
+    """La misma regla que es_coherente(), como condición para un CheckConstraint.
+
+    Solo usa día y mes de cada fecha, que SQLite y PostgreSQL extraen igual. El 28 de febrero
+    de un año bisiesto pasa la base de datos como fin de mes; clean() lo rechaza.
+    """
+    fin_de_algun_mes = (
+        Q(**{f"{fin}__month__in": (1, 3, 5, 7, 8, 10, 12), f"{fin}__day": 31})
+        | Q(**{f"{fin}__month__in": (4, 6, 9, 11), f"{fin}__day": 30})
+        | Q(**{f"{fin}__month": 2, f"{fin}__day__in": (28, 29)})
+    )
+    condicion = Q(**{campo_precision: Precision.DIA})
+    condicion |= Q(**{campo_precision: Precision.MES, f"{inicio}__day": 1}) & fin_de_algun_mes
+    for precision, meses in _MESES_INICIO.items():
+        meses_fin = tuple(m + _MESES_POR_PERIODO[precision] - 1 for m in meses)
+        condicion |= (
+            Q(**{campo_precision: precision, f"{inicio}__day": 1, f"{inicio}__month__in": meses})
+            & Q(**{f"{fin}__month__in": meses_fin})
+            & fin_de_algun_mes
+        )
+    return condicion

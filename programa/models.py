@@ -1,0 +1,238 @@
+"""Lo que comparte todo el programa: entidades federativas, instituciones y catálogos."""
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from programa.texto import normalizar, sugerencia
+
+
+class EntidadFederativaQuerySet(models.QuerySet):
+    def indice(self) -> dict[str, "EntidadFederativa"]:
+        """Cada forma en que alguien escribe una entidad (normalizada) -> la entidad."""
+        indice = {}
+        for entidad in self:
+            for forma in entidad.formas():
+                indice[normalizar(forma)] = entidad
+        return indice
+
+    def buscar(self, texto: str) -> "EntidadFederativa | None":
+        """Por clave INEGI ("24", "9"), nombre oficial o corto, ISO, RENAPO, abreviatura o alias."""
+        texto = str(texto).strip()
+        if texto.isdigit():
+            texto = texto.zfill(2)
+        return self.indice().get(normalizar(texto))
+
+    def sugerir(self, texto: str) -> str | None:
+        """La entidad más parecida a un texto que no se encontró: 'Nayrit' -> 'Nayarit'."""
+        nombres = {normalizar(e.nombre_corto): e.nombre_corto for e in self}
+        nombres |= {normalizar(e.nombre): e.nombre_corto for e in self}
+        return sugerencia(texto, nombres)
+
+
+class EntidadFederativa(models.Model):
+    """Una de las 32 entidades federativas, con su clave del INEGI como llave primaria."""
+
+    clave = models.CharField(_("clave INEGI"), max_length=2, primary_key=True)
+    nombre = models.CharField(_("nombre oficial"), max_length=80, unique=True)
+    nombre_corto = models.CharField(_("nombre corto"), max_length=40, unique=True)
+    iso_3166_2 = models.CharField(_("código ISO 3166-2"), max_length=6, unique=True)
+    renapo = models.CharField(_("clave RENAPO"), max_length=2, unique=True)
+    abreviatura = models.CharField(_("abreviatura"), max_length=10)
+    alias = models.JSONField(_("otros nombres"), default=list, blank=True)
+
+    objects = EntidadFederativaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entidad federativa")
+        verbose_name_plural = _("entidades federativas")
+        ordering = ["clave"]
+
+    def __str__(self):
+        return self.nombre_corto
+
+    def formas(self) -> list[str]:
+        return [
+            self.clave,
+            self.nombre,
+            self.nombre_corto,
+            self.iso_3166_2,
+            self.renapo,
+            self.abreviatura,
+            *self.alias,
+        ]
+
+
+class Institucion(models.Model):
+    class Tipo(models.TextChoices):
+        FEDERAL = "federal", _("Federal")
+        ESTATAL = "estatal", _("Estatal")
+        MUNICIPAL = "municipal", _("Municipal")
+        AUTONOMO = "autonomo", _("Organismo autónomo")
+        OSC = "osc", _("Organización de la sociedad civil")
+        INTERNACIONAL = "internacional", _("Internacional")
+        ACADEMICA = "academica", _("Académica")
+        PRIVADA = "privada", _("Privada")
+
+    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=200, blank=True)
+    siglas = models.CharField(_("siglas"), max_length=30, blank=True)
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    entidad = models.ForeignKey(
+        EntidadFederativa,
+        verbose_name=_("entidad federativa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="instituciones",
+        help_text=_("Solo si la institución pertenece a un estado, como un Sistema Estatal DIF."),
+    )
+    vigente_desde = models.DateField(_("vigente desde"), null=True, blank=True)
+    vigente_hasta = models.DateField(_("vigente hasta"), null=True, blank=True)
+    sucesora = models.ForeignKey(
+        "self",
+        verbose_name=_("institución sucesora"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecesoras",
+        help_text=_("Por ejemplo, la Guardia Nacional sucedió a la Policía Federal en 2019."),
+    )
+
+    class Meta:
+        verbose_name = _("institución")
+        verbose_name_plural = _("instituciones")
+        ordering = ["nombre"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(vigente_hasta__isnull=True)
+                | Q(vigente_desde__isnull=True)
+                | Q(vigente_hasta__gte=F("vigente_desde")),
+                name="institucion_vigencia_en_orden",
+                violation_error_message=_(
+                    "La fecha «vigente hasta» no puede ser anterior a «vigente desde»."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(sucesora=F("id")),
+                name="institucion_no_se_sucede_a_si_misma",
+                violation_error_message=_("Una institución no puede ser su propia sucesora."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nombre} ({self.siglas})" if self.siglas else self.nombre
+
+    @property
+    def nombre_corto(self) -> str:
+        return self.siglas or self.nombre
+
+
+class Programa(models.Model):
+    nombre = models.CharField(_("nombre"), max_length=200, unique=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=200, blank=True)
+    institucion_responsable = models.ForeignKey(
+        Institucion,
+        verbose_name=_("institución responsable"),
+        on_delete=models.PROTECT,
+        related_name="programas",
+    )
+    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+
+    class Meta:
+        verbose_name = _("programa")
+        verbose_name_plural = _("programas")
+        ordering = ["nombre"]
+
+    def __str__(self):
+        return self.nombre
+
+
+class CatalogoQuerySet(models.QuerySet):
+    def buscar(self, texto: str):
+        """El elemento del catálogo con ese nombre, sin importar mayúsculas ni acentos."""
+        return {normalizar(o.nombre): o for o in self}.get(normalizar(texto))
+
+    def sugerir(self, texto: str) -> str | None:
+        return sugerencia(texto, {normalizar(o.nombre): o.nombre for o in self})
+
+
+class Catalogo(models.Model):
+    nombre = models.CharField(_("nombre"), max_length=120, unique=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=120, blank=True)
+    orden = models.PositiveSmallIntegerField(_("orden"), default=0)
+
+    objects = CatalogoQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["orden", "nombre"]
+
+    def __str__(self):
+        return self.nombre
+
+
+class Tema(Catalogo):
+    class Meta(Catalogo.Meta):
+        verbose_name = _("tema")
+        verbose_name_plural = _("temas")
+
+
+class Audiencia(Catalogo):
+    """A quién se dirige una acción: niñas y niños, personal de los Sistemas Estatales DIF…"""
+
+    class Meta(Catalogo.Meta):
+        verbose_name = _("audiencia")
+        verbose_name_plural = _("audiencias")
+
+
+class Estrategia(models.Model):
+    """Una estrategia o iniciativa nacional en la que participa el programa."""
+
+    nombre = models.CharField(_("nombre"), max_length=250, unique=True)
+    nombre_en = models.CharField(_("nombre en inglés"), max_length=250, blank=True)
+    programa = models.ForeignKey(
+        Programa,
+        verbose_name=_("programa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="estrategias",
+    )
+    descripcion = models.TextField(_("descripción"), blank=True)
+    participacion = models.TextField(
+        _("participación"),
+        blank=True,
+        help_text=_(
+            "Cómo participan las instituciones; p. ej. «apoyando en la prevención y "
+            "atención del ciberbullying»."
+        ),
+    )
+    participacion_en = models.TextField(_("participación en inglés"), blank=True)
+    instituciones = models.ManyToManyField(
+        Institucion,
+        verbose_name=_("instituciones participantes"),
+        blank=True,
+        related_name="estrategias",
+    )
+    temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
+    fecha_inicio = models.DateField(_("inicio"), null=True, blank=True)
+    fecha_fin = models.DateField(_("fin"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("estrategia nacional")
+        verbose_name_plural = _("estrategias nacionales")
+        ordering = ["nombre"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fecha_fin__isnull=True)
+                | Q(fecha_inicio__isnull=True)
+                | Q(fecha_fin__gte=F("fecha_inicio")),
+                name="estrategia_fechas_en_orden",
+                violation_error_message=_("El fin no puede ser anterior al inicio."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.nombre

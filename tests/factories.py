@@ -1,0 +1,152 @@
+"""Fábricas de factory-boy para cada modelo; las entidades federativas vienen de la migración."""
+
+import datetime as dt
+
+import factory
+from factory.django import DjangoModelFactory
+
+from capacitaciones.models import (
+    Actividad,
+    ActividadInstitucion,
+    Evidencia,
+    Participacion,
+    Producto,
+)
+from convenios.models import Convenio, ParteConvenio
+from programa.models import (
+    Audiencia,
+    EntidadFederativa,
+    Estrategia,
+    Institucion,
+    Programa,
+    Tema,
+)
+
+
+def entidad(clave: str) -> EntidadFederativa:
+    return EntidadFederativa.objects.get(clave=clave)
+
+
+class InstitucionFactory(DjangoModelFactory):
+    class Meta:
+        model = Institucion
+
+    nombre = factory.Sequence(lambda n: f"Institución {n}")
+    siglas = factory.Sequence(lambda n: f"I{n}")
+    tipo = Institucion.Tipo.FEDERAL
+
+
+class ProgramaFactory(DjangoModelFactory):
+    class Meta:
+        model = Programa
+        django_get_or_create = ("nombre",)
+
+    nombre = "Programa para la Protección y Desarrollo Integral de la Infancia"
+    institucion_responsable = factory.SubFactory(InstitucionFactory, nombre="SNDIF de prueba")
+
+
+class TemaFactory(DjangoModelFactory):
+    class Meta:
+        model = Tema
+        django_get_or_create = ("nombre",)
+
+    nombre = factory.Sequence(lambda n: f"Tema {n}")
+
+
+class AudienciaFactory(DjangoModelFactory):
+    class Meta:
+        model = Audiencia
+        django_get_or_create = ("nombre",)
+
+    nombre = factory.Sequence(lambda n: f"Audiencia {n}")
+
+
+class EstrategiaFactory(DjangoModelFactory):
+    class Meta:
+        model = Estrategia
+
+    nombre = factory.Sequence(lambda n: f"Estrategia Nacional {n}")
+    programa = factory.SubFactory(ProgramaFactory)
+
+
+class ConvenioFactory(DjangoModelFactory):
+    class Meta:
+        model = Convenio
+
+    folio = factory.Sequence(lambda n: f"CONV-{n:04d}")
+    tipo = Convenio.Tipo.COLABORACION
+    titulo = factory.Sequence(lambda n: f"Convenio de colaboración {n}")
+    objeto = "realizar acciones coordinadas de prevención"
+    programa = factory.SubFactory(ProgramaFactory)
+    fecha_firma = dt.date(2014, 10, 29)
+    vigencia_inicio = dt.date(2014, 10, 29)
+
+
+class ParteConvenioFactory(DjangoModelFactory):
+    class Meta:
+        model = ParteConvenio
+
+    convenio = factory.SubFactory(ConvenioFactory)
+    institucion = factory.SubFactory(InstitucionFactory)
+    rol = ParteConvenio.Rol.FIRMANTE
+
+
+class ActividadFactory(DjangoModelFactory):
+    """Una plática realizada de un día. ``entidades=["24"]`` la sitúa en San Luis Potosí."""
+
+    class Meta:
+        model = Actividad
+        skip_postgeneration_save = True
+
+    tipo = Actividad.Tipo.PLATICA
+    titulo = factory.Sequence(lambda n: f"Plática {n}")
+    programa = factory.SubFactory(ProgramaFactory)
+    estado = Actividad.Estado.REALIZADA
+    fecha_inicio = dt.date(2015, 3, 18)
+    fecha_fin = factory.SelfAttribute("fecha_inicio")
+
+    @factory.post_generation
+    def entidades(self, create, claves, **kwargs):
+        if create and claves:
+            self.entidades.set(EntidadFederativa.objects.filter(clave__in=claves))
+
+    @factory.post_generation
+    def temas(self, create, temas, **kwargs):
+        if create and temas:
+            self.temas.set(temas)
+
+
+class ActividadInstitucionFactory(DjangoModelFactory):
+    class Meta:
+        model = ActividadInstitucion
+
+    actividad = factory.SubFactory(ActividadFactory)
+    institucion = factory.SubFactory(InstitucionFactory)
+    rol = ActividadInstitucion.Rol.IMPARTE
+
+
+class ParticipacionFactory(DjangoModelFactory):
+    class Meta:
+        model = Participacion
+
+    actividad = factory.SubFactory(ActividadFactory)
+    audiencia = factory.SubFactory(AudienciaFactory)
+    total = 20
+
+
+class EvidenciaFactory(DjangoModelFactory):
+    class Meta:
+        model = Evidencia
+
+    actividad = factory.SubFactory(ActividadFactory)
+    tipo = Evidencia.Tipo.LISTA_ASISTENCIA
+    archivo = factory.django.FileField(filename="lista.pdf", data=b"%PDF-1.4\n%prueba\n")
+
+
+class ProductoFactory(DjangoModelFactory):
+    class Meta:
+        model = Producto
+
+    tipo = Producto.Tipo.ODA
+    nombre = factory.Sequence(lambda n: f"Objeto digital {n}")
+    convenio = factory.SubFactory(ConvenioFactory)
