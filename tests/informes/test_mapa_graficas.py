@@ -50,10 +50,10 @@ def test_mapa_con_titulo_leyenda_etiquetas_y_enlaces():
 
 def test_mapa_colorea_de_menos_a_mas():
     svg = mapa_svg({"01": 1, "02": 10}, "Prueba")
-    colores = dict(
-        re.findall(r'fill="([^"]+)" stroke="#4d4d4d" stroke-width="0.7" data-clave="(\d\d)"', svg)
+    pares = re.findall(
+        r'fill="([^"]+)" stroke="#4d4d4d" stroke-width="0.7" data-clave="(\d\d)"', svg
     )
-    por_clave = {clave: color for color, clave in colores.items()}
+    por_clave = {clave: color for color, clave in pares}
 
     assert por_clave["01"] == "#c6dbef"
     assert por_clave["02"] == "#08519c"
