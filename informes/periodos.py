@@ -1,28 +1,13 @@
 """Periodos de consulta (un año, un semestre, un trimestre o dos fechas) y cómo se nombran.
 
-También escribe la fecha de una actividad con su precisión: «18/03/2015», «marzo de 2015»,
-«segundo semestre de 2015».
+La fecha de una actividad con su precisión la escribe ``programa.fechas.texto_corto``.
 """
 
 import datetime as dt
 from dataclasses import dataclass
 
-from programa.fechas import Precision, fin_de_mes
+from programa.fechas import MESES, fin_de_mes
 
-MESES = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 ORDINALES = ("primer", "segundo", "tercer", "cuarto")
 
 
@@ -34,21 +19,6 @@ def fecha_corta(fecha: dt.date) -> str:
 def fecha_larga(fecha: dt.date) -> str:
     """Como en la prosa: 18 de marzo de 2015."""
     return f"{fecha.day} de {MESES[fecha.month - 1]} de {fecha.year}"
-
-
-def fecha_con_precision(inicio: dt.date, fin: dt.date, precision: str) -> str:
-    """La fecha de una actividad tal como se conoce; el periodo entero si abarca varios."""
-    if precision == Precision.MES and (inicio.year, inicio.month) == (fin.year, fin.month):
-        return f"{MESES[inicio.month - 1]} de {inicio.year}"
-    if precision == Precision.TRIMESTRE and fin.month - inicio.month == 2:
-        return f"{ORDINALES[(inicio.month - 1) // 3]} trimestre de {inicio.year}"
-    if precision == Precision.SEMESTRE and fin.month - inicio.month == 5:
-        return f"{ORDINALES[(inicio.month - 1) // 6]} semestre de {inicio.year}"
-    if precision == Precision.ANIO and inicio.year == fin.year:
-        return str(inicio.year)
-    if inicio == fin:
-        return fecha_corta(inicio)
-    return f"{fecha_corta(inicio)} a {fecha_corta(fin)}"
 
 
 @dataclass(frozen=True)

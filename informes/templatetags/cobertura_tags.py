@@ -1,15 +1,16 @@
 from django import template
 
 from informes.mapa import numero
-from informes.periodos import fecha_con_precision, fecha_corta
+from informes.periodos import fecha_corta
+from programa.fechas import texto_corto
 
 register = template.Library()
 
 
 @register.filter
 def fecha_actividad(actividad) -> str:
-    """La fecha de una actividad con su precisión: «18/03/2015», «segundo semestre de 2015»."""
-    return fecha_con_precision(actividad.fecha_inicio, actividad.fecha_fin, actividad.precision)
+    """La fecha de una actividad con su precisión: «18/03/2015», «2.º semestre de 2015»."""
+    return texto_corto(actividad.fecha_inicio, actividad.fecha_fin, actividad.precision)
 
 
 @register.filter

@@ -6,7 +6,7 @@ import pytest
 
 from capacitaciones.models import Actividad
 from informes.cobertura import Filtros, actividades_por_trimestre, cobertura
-from informes.periodos import Periodo, fecha_con_precision
+from informes.periodos import Periodo
 from programa.fechas import Precision
 from tests.factories import (
     ActividadFactory,
@@ -201,21 +201,6 @@ def test_actividades_por_trimestre_cuentan_donde_se_traslapan(django_assert_num_
         ("3T 2015", 1, 0),
         ("4T 2015", 1, 0),
     ]
-
-
-@pytest.mark.parametrize(
-    ("inicio", "fin", "precision", "texto"),
-    [
-        (dt.date(2015, 3, 18), dt.date(2015, 3, 18), "dia", "18/03/2015"),
-        (dt.date(2014, 4, 1), dt.date(2014, 4, 30), "mes", "abril de 2014"),
-        (dt.date(2015, 4, 1), dt.date(2015, 6, 30), "trimestre", "segundo trimestre de 2015"),
-        (dt.date(2015, 7, 1), dt.date(2015, 12, 31), "semestre", "segundo semestre de 2015"),
-        (dt.date(2014, 1, 1), dt.date(2014, 12, 31), "anio", "2014"),
-        (dt.date(2015, 3, 2), dt.date(2015, 3, 4), "dia", "02/03/2015 a 04/03/2015"),
-    ],
-)
-def test_fecha_de_una_actividad_con_su_precision(inicio, fin, precision, texto):
-    assert fecha_con_precision(inicio, fin, precision) == texto
 
 
 def test_nombres_de_periodos():

@@ -183,7 +183,7 @@ def test_detalle_de_una_entidad(demo, coordinador):
 def test_detalle_dice_la_fecha_con_su_precision(demo, coordinador):
     pagina = texto(coordinador.get("/informes/cobertura/20/", {"anio": 2015}))
 
-    assert "segundo semestre de 2015 Capacitación: «Capacitación sobre delitos" in pagina
+    assert "2.º semestre de 2015 Capacitación: «Capacitación sobre delitos" in pagina
     assert "Oaxaca no tuvo actividades realizadas en el periodo." in pagina
 
 
@@ -284,7 +284,7 @@ def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries):
     assert "1T 2015 0 5 2T 2015 0 5 3T 2015 4 0 4T 2015 3 0" in pagina
     assert "Capacitación 4" in pagina and "Plática 2" in pagina
     assert "Taller en Yucatán» en Yucatán" in pagina
-    assert "segundo semestre de 2015: Capacitación" in pagina
+    assert "2.º semestre de 2015: Capacitación" in pagina
     assert "Por vencer el 01/08/2015: CONV-VENCE" in pagina
     assert "Vencido el 31/01/2015: CONV-VENCIDO" in pagina
     svg = respuesta.content.decode()
