@@ -15,6 +15,8 @@ Reglas de conteo (también en el README y en la página):
   registrar cuenta 0.
 - Una entidad tiene cobertura si tuvo al menos una actividad realizada; las canceladas (y las
   programadas o reprogramadas) nunca cuentan como cobertura.
+- La entidad de una actividad es donde se realiza (``entidades``), no la de quienes asisten
+  (``entidades_participantes``).
 
 Todo se agrega en la base de datos; el número de consultas no crece con las actividades.
 """
@@ -136,6 +138,7 @@ REGLAS = (
     "número registrado cuenta 0.",
     "Las actividades canceladas, programadas o reprogramadas nunca cuentan como cobertura: una "
     "entidad tiene cobertura si tuvo al menos una actividad realizada.",
+    "La entidad de una actividad es donde se realiza, no la de las personas que asisten.",
 )
 
 METRICAS = {
