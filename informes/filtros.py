@@ -31,6 +31,16 @@ def _fecha(etiqueta: str) -> forms.DateField:
     )
 
 
+def _opcion(etiqueta: str, queryset, mensaje: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=etiqueta,
+        required=False,
+        queryset=queryset,
+        empty_label=_("Todos"),
+        error_messages={"invalid_choice": mensaje},
+    )
+
+
 class FiltrosCoberturaForm(forms.Form):
     anio = forms.IntegerField(
         label=_("Año"),
@@ -73,27 +83,11 @@ class FiltrosCoberturaForm(forms.Form):
         choices=[("", _("Todos"))] + Actividad.Estado.choices,
         error_messages={"invalid_choice": _("El estado «%(value)s» no existe.")},
     )
-    tema = forms.ModelChoiceField(
-        label=_("Tema"),
-        required=False,
-        queryset=Tema.objects.all(),
-        empty_label=_("Todos"),
-        error_messages={"invalid_choice": _("El tema elegido no existe.")},
+    tema = _opcion(_("Tema"), Tema.objects.all(), _("El tema elegido no existe."))
+    convenio = _opcion(
+        _("Convenio"), Convenio.objects.order_by("folio"), _("El convenio elegido no existe.")
     )
-    convenio = forms.ModelChoiceField(
-        label=_("Convenio"),
-        required=False,
-        queryset=Convenio.objects.order_by("folio"),
-        empty_label=_("Todos"),
-        error_messages={"invalid_choice": _("El convenio elegido no existe.")},
-    )
-    programa = forms.ModelChoiceField(
-        label=_("Programa"),
-        required=False,
-        queryset=Programa.objects.all(),
-        empty_label=_("Todos"),
-        error_messages={"invalid_choice": _("El programa elegido no existe.")},
-    )
+    programa = _opcion(_("Programa"), Programa.objects.all(), _("El programa elegido no existe."))
     metrica = forms.ChoiceField(
         label=_("Colorear el mapa por"),
         required=False,
@@ -105,6 +99,12 @@ class FiltrosCoberturaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._anio_predeterminado = anio_predeterminado
         self.fields["convenio"].label_from_instance = lambda c: c.folio
+
+    def campos_periodo(self):
+        return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
+
+    def campos_actividades(self):
+        return [self[n] for n in ("tipo", "estado", "tema", "convenio", "programa", "metrica")]
 
     def clean(self):
         datos = super().clean()

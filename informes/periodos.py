@@ -33,20 +33,19 @@ class Periodo:
 
     @classmethod
     def semestre(cls, anio: int, semestre: int) -> "Periodo":
-        mes = 6 * (semestre - 1) + 1
-        return cls(
-            dt.date(anio, mes, 1),
-            fin_de_mes(anio, mes + 5),
-            f"{ORDINALES[semestre - 1]} semestre de {anio}",
-        )
+        return cls._parte(anio, semestre, 6, "semestre")
 
     @classmethod
     def trimestre(cls, anio: int, trimestre: int) -> "Periodo":
-        mes = 3 * (trimestre - 1) + 1
+        return cls._parte(anio, trimestre, 3, "trimestre")
+
+    @classmethod
+    def _parte(cls, anio: int, numero: int, meses: int, nombre: str) -> "Periodo":
+        primer_mes = meses * (numero - 1) + 1
         return cls(
-            dt.date(anio, mes, 1),
-            fin_de_mes(anio, mes + 2),
-            f"{ORDINALES[trimestre - 1]} trimestre de {anio}",
+            dt.date(anio, primer_mes, 1),
+            fin_de_mes(anio, primer_mes + meses - 1),
+            f"{ORDINALES[numero - 1]} {nombre} de {anio}",
         )
 
     @classmethod
