@@ -17,7 +17,11 @@ ETIQUETAS = {
         "por_entidad": "Actividades por entidad federativa y tipo",
         "entidad": "Entidad federativa",
         "sin_entidad": "Sin entidad registrada",
-        "total": "Total",
+        "total": "Total de actividades",
+        "nota_total": (
+            "Una actividad realizada en varias entidades, o con participantes de varias, cuenta en "
+            "cada una; el total cuenta cada actividad una vez."
+        ),
         "por_audiencia": "Participantes por audiencia",
         "audiencia": "Audiencia",
         "actividades": "Actividades",
@@ -34,7 +38,11 @@ ETIQUETAS = {
         "por_entidad": "Activities by state and kind",
         "entidad": "State",
         "sin_entidad": "No state recorded",
-        "total": "Total",
+        "total": "Total activities",
+        "nota_total": (
+            "An activity held in, or with participants from, several states counts in each; the "
+            "total counts each activity once."
+        ),
         "por_audiencia": "Participants by audience",
         "audiencia": "Audience",
         "actividades": "Activities",
@@ -59,6 +67,7 @@ def anexo_calcular(contribucion: dict) -> dict:
     """Actividades por (entidad, tipo) y personas por audiencia, sumando el ``conteo`` de cada
     hecho. Devuelve datos simples: {"por_entidad": {clave: {tipo: n}}, "por_audiencia": [...]}."""
     por_entidad: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    por_tipo: dict[str, int] = defaultdict(int)
     audiencias: dict[str, dict] = {}
     for hecho in _hechos(contribucion):
         conteo = hecho.get("conteo")
@@ -66,6 +75,8 @@ def anexo_calcular(contribucion: dict) -> dict:
             continue
         for fila in conteo["actividades"]:
             por_entidad[fila["entidad"]][fila["clase"]] += fila["n"]
+        for clase, n in conteo["por_tipo"].items():
+            por_tipo[clase] += n
         for fila in conteo["personas"]:
             suma = audiencias.setdefault(
                 fila["audiencia"], dict(fila, actividades=0, sin_dato=0, personas=0)
@@ -74,6 +85,7 @@ def anexo_calcular(contribucion: dict) -> dict:
                 suma[campo] += fila[campo]
     return {
         "por_entidad": {clave: dict(tipos) for clave, tipos in por_entidad.items()},
+        "por_tipo": dict(por_tipo),
         "por_audiencia": sorted(audiencias.values(), key=lambda f: (f["orden"], f["audiencia"])),
     }
 
@@ -104,11 +116,9 @@ def anexo_tablas(contribucion: dict, idioma: str) -> tuple[list[Tabla], dict[str
         datos["por_entidad"], key=lambda c: (c == SIN_ENTIDAD, es.normalizar(nombre(c)))
     )
     filas = []
-    totales = defaultdict(int)
+    totales = datos["por_tipo"]
     for clave in claves:
         tipos = datos["por_entidad"][clave]
-        for c in clases:
-            totales[c] += tipos.get(c, 0)
         filas.append(
             [nombre(clave), *(str(tipos.get(c, 0)) for c in clases), str(sum(tipos.values()))]
         )
@@ -118,7 +128,7 @@ def anexo_tablas(contribucion: dict, idioma: str) -> tuple[list[Tabla], dict[str
         tablas.append(
             Tabla(
                 et["por_entidad"],
-                [et["entidad"], *(_nombre_tipo(c, idioma) for c in clases), et["total"]],
+                [et["entidad"], *(_nombre_tipo(c, idioma) for c in clases), "Total"],
                 filas,
             )
         )

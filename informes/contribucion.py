@@ -100,8 +100,10 @@ def _conteo(actividades) -> dict:
     de quienes participaron; si tampoco, en «sin entidad registrada».
     """
     por_entidad: dict[tuple[str, str], int] = defaultdict(int)
+    por_clase: dict[str, int] = defaultdict(int)
     personas: dict[str, dict] = {}
     for a in actividades:
+        por_clase[a.tipo] += 1
         entidades = list(a.entidades.all()) or list(a.entidades_participantes.all())
         for e in entidades or [None]:
             por_entidad[(a.tipo, e.clave if e else SIN_ENTIDAD)] += 1
@@ -127,6 +129,7 @@ def _conteo(actividades) -> dict:
             {"clase": clase, "entidad": clave, "n": n}
             for (clase, clave), n in sorted(por_entidad.items())
         ],
+        "por_tipo": dict(sorted(por_clase.items())),
         "personas": sorted(personas.values(), key=lambda f: (f["orden"], f["audiencia"])),
     }
 

@@ -163,15 +163,6 @@ class InformeContribucion(models.Model):
     def __str__(self):
         return f"{self.titulo} (v{self.version}, {self.get_estado_display().lower()})"
 
-    @property
-    def es_final(self) -> bool:
-        return self.estado == self.Estado.FINAL
-
-    def clean(self):
-        super().clean()
-        if self.desde and self.hasta and self.hasta < self.desde:
-            raise ValidationError({"hasta": _("La fecha «hasta» no puede ser anterior a «desde».")})
-
     def save(self, *args, **kwargs):
         if self._final_en_base():
             raise InformeFinalInmutable(
@@ -184,6 +175,15 @@ class InformeContribucion(models.Model):
         if self._final_en_base():
             raise InformeFinalInmutable(_("Un informe final no puede borrarse."))
         return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.desde and self.hasta and self.hasta < self.desde:
+            raise ValidationError({"hasta": _("La fecha «hasta» no puede ser anterior a «desde».")})
+
+    @property
+    def es_final(self) -> bool:
+        return self.estado == self.Estado.FINAL
 
     def _final_en_base(self) -> bool:
         return bool(self.pk) and (

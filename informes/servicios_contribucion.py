@@ -44,7 +44,7 @@ def documento_armar(
         mapa_svg=mapa_cobertura_svg(valores, et["mapa"], contribucion["entidades"])
         if valores
         else "",
-        notas_anexo=[et["nota_sin_dato"]] if len(tablas) > 1 else [],
+        notas_anexo=[et["nota_total"], et["nota_sin_dato"]][: len(tablas)],
     )
 
 

@@ -110,7 +110,8 @@ def states(ents: list[dict]) -> str:
     names = [state_name(e) for e in ents if e["clave"] != "09"]
     parts = []
     if len(names) == 1:
-        parts.append(f"the state of {names[0]}")
+        name = names[0]
+        parts.append(f"the {name}" if name.startswith("State of") else f"the state of {name}")
     elif names:
         parts.append(f"the states of {and_list(names)}")
     if any(e["clave"] == "09" for e in ents):
