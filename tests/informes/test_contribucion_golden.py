@@ -204,7 +204,8 @@ def test_el_pdf_contiene_el_mismo_texto_y_el_mapa(demo):
         "el 29 de octubre de 2014, firmó el Convenio de colaboración con la Policía Federal",
         "se impartió la plática preventiva “Delitos Cibernéticos”",
         "San Luis Potosí, Nayarit, Campeche y Guanajuato",
-        "En el último semestre de 2015, se llevarán a cabo capacitaciones en los Estados de Oaxaca, Jalisco y Morelos",
+        "En el último semestre de 2015, se llevarán a cabo capacitaciones en los Estados de "
+        "Oaxaca, Jalisco y Morelos",
         "Guerrero, Hidalgo, Jalisco, Puebla, Tlaxcala y Yucatán",
         "Anexo estadístico",
         "Cobertura: actividades por entidad federativa",
