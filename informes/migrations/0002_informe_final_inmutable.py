@@ -24,7 +24,7 @@ POSTGRES = [
     f"""CREATE FUNCTION informe_final_inmutable() RETURNS trigger AS $$
     BEGIN
         IF OLD.estado = 'final' THEN
-            RAISE EXCEPTION '{MENSAJE}';
+            RAISE EXCEPTION '{MENSAJE}' USING ERRCODE = 'integrity_constraint_violation';
         END IF;
         IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
         RETURN NEW;
