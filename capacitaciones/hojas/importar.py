@@ -625,7 +625,7 @@ def _entero(valor, columna: str, error, que: str | None = None) -> int | None:
         return None
     numero = int(texto)
     if numero < 0:
-        error(columna, f"{que.capitalize()} no puede ser negativo ({numero}).")
+        error(columna, f"{que[0].upper()}{que[1:]} no puede ser negativo ({numero}).")
         return None
     return numero
 

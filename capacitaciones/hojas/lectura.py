@@ -145,9 +145,9 @@ def _abrir_xlsx(archivo, nombre: str) -> Iterator[Hoja]:
     archivo.seek(0)
     try:
         libro = openpyxl.load_workbook(archivo, read_only=True, data_only=True)
-    except DefusedXmlException as error:
-        raise ErrorArchivo(_mensaje_xml_peligroso(nombre)) from error
     except Exception as error:  # openpyxl falla de muchas formas con un archivo dañado
+        if _xml_peligroso(error):
+            raise ErrorArchivo(_mensaje_xml_peligroso(nombre)) from error
         raise ErrorArchivo(
             f"El archivo «{nombre}» no se pudo leer como libro de Excel (.xlsx)."
         ) from error
@@ -170,6 +170,15 @@ def _abrir_xlsx(archivo, nombre: str) -> Iterator[Hoja]:
         libro.close()
 
 
+def _xml_peligroso(error: BaseException | None) -> bool:
+    """¿Rechazó defusedxml el XML? openpyxl a veces lo envuelve en otra excepción."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def _mensaje_xml_peligroso(nombre: str) -> str:
     return (
         f"El archivo «{nombre}» contiene construcciones XML que no se aceptan por seguridad "
@@ -181,11 +190,11 @@ def _protegidas(filas, nombre: str):
     """Las filas de openpyxl, con sus errores de lectura (perezosos) como ErrorArchivo."""
     try:
         yield from filas
-    except DefusedXmlException as error:
-        raise ErrorArchivo(_mensaje_xml_peligroso(nombre)) from error
     except ErrorArchivo:
         raise
     except Exception as error:
+        if _xml_peligroso(error):
+            raise ErrorArchivo(_mensaje_xml_peligroso(nombre)) from error
         raise ErrorArchivo(
             f"El archivo «{nombre}» está dañado: no se pudo leer completo como libro de Excel."
         ) from error
