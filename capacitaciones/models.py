@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convenios.models import Convenio
 from programa.archivos import validar_evidencia
-from programa.fechas import Precision, condicion_coherente, es_coherente
+from programa.fechas import Precision, ajustar, condicion_coherente
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
 
 
@@ -124,7 +124,11 @@ class Actividad(models.Model):
         _("motivo"), blank=True, help_text=_("Obligatorio si se cancela o se reprograma.")
     )
     fecha_inicio = models.DateField(_("fecha de inicio"))
-    fecha_fin = models.DateField(_("fecha de término"))
+    fecha_fin = models.DateField(
+        _("fecha de término"),
+        blank=True,
+        help_text=_("Vacía si dura un solo día o un solo periodo de la precisión elegida."),
+    )
     precision = models.CharField(
         _("precisión de la fecha"),
         max_length=10,
@@ -193,20 +197,14 @@ class Actividad(models.Model):
 
     def clean(self):
         super().clean()
-        if self.fecha_inicio and self.fecha_fin:
+        if self.fecha_inicio:
+            # Con precisión de mes o mayor, cualquier fecha dentro del periodo lo identifica.
+            self.fecha_inicio, self.fecha_fin = ajustar(
+                self.fecha_inicio, self.fecha_fin, self.precision
+            )
             if self.fecha_fin < self.fecha_inicio:
                 raise ValidationError(
                     {"fecha_fin": _("La fecha de término no puede ser anterior a la de inicio.")}
-                )
-            if not es_coherente(self.fecha_inicio, self.fecha_fin, self.precision):
-                raise ValidationError(
-                    {
-                        "precision": _(
-                            "Con precisión «%(precision)s» las fechas deben ir del primer al "
-                            "último día del periodo."
-                        )
-                        % {"precision": self.get_precision_display().lower()}
-                    }
                 )
         if self.estado in self.ESTADOS_CON_MOTIVO and not self.motivo.strip():
             raise ValidationError(

@@ -80,3 +80,28 @@ def condicion_coherente(inicio: str, fin: str, campo_precision: str) -> Q:
             & fin_de_algun_mes
         )
     return condicion
+
+
+MESES = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+_ORDINALES = {1: "1.er", 2: "2.º", 3: "3.er", 4: "4.º"}
+
+
+def _nombre_periodo(fecha: dt.date, precision: str) -> str:
+    if precision == Precision.DIA:
+        return fecha.strftime("%d/%m/%Y")
+    if precision == Precision.MES:
+        return f"{MESES[fecha.month - 1]} de {fecha.year}"
+    if precision == Precision.ANIO:
+        return str(fecha.year)
+    meses = _MESES_POR_PERIODO[precision]
+    numero = (fecha.month - 1) // meses + 1
+    return f"{_ORDINALES[numero]} {Precision(precision).label.lower()} de {fecha.year}"
+
+
+def texto_corto(inicio: dt.date, fin: dt.date, precision: str) -> str:
+    """Para tablas: '18/03/2015', 'abril de 2014', '2.º semestre de 2015', '2014'."""
+    primero, ultimo = _nombre_periodo(inicio, precision), _nombre_periodo(fin, precision)
+    return primero if primero == ultimo else f"{primero} a {ultimo}"

@@ -30,6 +30,7 @@ def entidad(clave: str) -> EntidadFederativa:
 class InstitucionFactory(DjangoModelFactory):
     class Meta:
         model = Institucion
+        django_get_or_create = ("nombre",)
 
     nombre = factory.Sequence(lambda n: f"Institución {n}")
     siglas = factory.Sequence(lambda n: f"I{n}")

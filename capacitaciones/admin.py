@@ -1,0 +1,239 @@
+import datetime as dt
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Max, Min
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from capacitaciones.models import (
+    Actividad,
+    ActividadInstitucion,
+    Evidencia,
+    Participacion,
+    Producto,
+)
+from programa.fechas import texto_corto
+from programa.models import EntidadFederativa
+from programa.sitio import InlinePrecargado
+
+
+class AnioFilter(admin.SimpleListFilter):
+    """Año en que ocurre la actividad: cuenta si su periodo toca ese año (como en los informes)."""
+
+    title = _("año")
+    parameter_name = "anio"
+
+    def lookups(self, request, model_admin):
+        rango = Actividad.objects.aggregate(desde=Min("fecha_inicio"), hasta=Max("fecha_fin"))
+        if not rango["desde"]:
+            return []
+        anios = range(rango["hasta"].year, rango["desde"].year - 1, -1)
+        return [(str(anio), str(anio)) for anio in anios]
+
+    def queryset(self, request, queryset):
+        if not (self.value() or "").isdigit():
+            return queryset
+        anio = int(self.value())
+        return queryset.en_periodo(dt.date(anio, 1, 1), dt.date(anio, 12, 31))
+
+
+class EntidadFilter(admin.SimpleListFilter):
+    title = _("entidad federativa")
+    parameter_name = "entidad"
+
+    def lookups(self, request, model_admin):
+        return [(e.clave, e.nombre_corto) for e in EntidadFederativa.objects.all()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(entidades__clave=self.value())
+        return queryset
+
+
+class ParticipacionInline(InlinePrecargado, admin.TabularInline):
+    model = Participacion
+    extra = 0
+    autocomplete_fields = ["audiencia"]
+
+
+class ActividadInstitucionInline(InlinePrecargado, admin.TabularInline):
+    model = ActividadInstitucion
+    extra = 0
+    autocomplete_fields = ["institucion"]
+
+
+class EvidenciaInline(admin.TabularInline):
+    model = Evidencia
+    extra = 0
+    fields = ["tipo", "archivo", "descripcion", "subida"]
+    readonly_fields = ["subida"]
+
+
+@admin.register(Actividad)
+class ActividadAdmin(admin.ModelAdmin):
+    list_display = [
+        "folio",
+        "titulo",
+        "tipo",
+        "estado",
+        "fecha",
+        "lista_entidades",
+        "convenio",
+        "participantes",
+    ]
+    list_display_links = ["folio", "titulo"]
+    list_filter = [AnioFilter, EntidadFilter, "tipo", "estado", "temas", "convenio", "programa"]
+    list_select_related = ["convenio"]
+    search_fields = ["folio", "titulo", "sede"]
+    date_hierarchy = "fecha_inicio"
+    autocomplete_fields = [
+        "programa",
+        "convenio",
+        "estrategia",
+        "temas",
+        "entidades",
+        "entidades_participantes",
+    ]
+    inlines = [ParticipacionInline, ActividadInstitucionInline, EvidenciaInline]
+    actions = ["marcar_realizadas", "duplicar"]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["folio", "tipo", "titulo", "descripcion", "publico"]}),
+        (
+            _("Estado y fechas"),
+            {"fields": ["estado", "motivo", "precision", "fecha_inicio", "fecha_fin"]},
+        ),
+        (_("Dónde"), {"fields": ["modalidad", "sede", "entidades", "entidades_participantes"]}),
+        (_("Marco"), {"fields": ["programa", "convenio", "estrategia", "temas"]}),
+        (
+            _("En inglés (para informes)"),
+            {"fields": ["titulo_en", "descripcion_en", "publico_en"], "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    @admin.display(description=_("fecha"), ordering="fecha_inicio")
+    def fecha(self, actividad):
+        return texto_corto(actividad.fecha_inicio, actividad.fecha_fin, actividad.precision)
+
+    @admin.display(description=_("entidades"))
+    def lista_entidades(self, actividad):
+        return ", ".join(e.nombre_corto for e in actividad.entidades.all()) or "—"
+
+    @admin.display(description=_("participantes"))
+    def participantes(self, actividad):
+        return actividad.total_participantes
+
+    @admin.action(description=_("Marcar como realizadas"), permissions=["change"])
+    def marcar_realizadas(self, request, queryset):
+        hoy = timezone.localdate()
+        marcadas = futuras = canceladas = 0
+        with transaction.atomic():
+            for actividad in queryset.select_for_update(of=("self",)):
+                if actividad.estado == Actividad.Estado.REALIZADA:
+                    continue
+                if actividad.estado == Actividad.Estado.CANCELADA:
+                    canceladas += 1
+                elif actividad.fecha_inicio > hoy:
+                    futuras += 1
+                else:
+                    actividad.estado = Actividad.Estado.REALIZADA
+                    actividad.save(update_fields=["estado"])
+                    self.log_change(request, actividad, _("Marcada como realizada."))
+                    marcadas += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d actividad marcada como realizada.",
+                "%(n)d actividades marcadas como realizadas.",
+                marcadas,
+            )
+            % {"n": marcadas},
+            messages.SUCCESS,
+        )
+        if futuras:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d no se marcó: su fecha aún no llega.",
+                    "%(n)d no se marcaron: su fecha aún no llega.",
+                    futuras,
+                )
+                % {"n": futuras},
+                messages.WARNING,
+            )
+        if canceladas:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d no se marcó porque está cancelada; cambie su estado en la actividad.",
+                    "%(n)d no se marcaron porque están canceladas; cambie su estado en cada una.",
+                    canceladas,
+                )
+                % {"n": canceladas},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Duplicar (para registrarla en otra entidad)"), permissions=["add"])
+    def duplicar(self, request, queryset):
+        copias = [self._duplicar(request, actividad) for actividad in queryset]
+        if len(copias) == 1:
+            self.message_user(
+                request,
+                _("Se creó la copia %(folio)s. Elija sus entidades y revise sus fechas.")
+                % {"folio": copias[0].folio},
+                messages.SUCCESS,
+            )
+            return redirect("admin:capacitaciones_actividad_change", copias[0].pk)
+        self.message_user(
+            request,
+            _("Se crearon %(n)d copias (sin entidades ni evidencias): %(folios)s.")
+            % {"n": len(copias), "folios": ", ".join(c.folio for c in copias)},
+            messages.SUCCESS,
+        )
+        return None
+
+    @transaction.atomic
+    def _duplicar(self, request, original: Actividad) -> Actividad:
+        """Copia todo menos el folio, las entidades, las evidencias y las cifras de asistencia."""
+        temas = list(original.temas.all())
+        instituciones = list(original.actividadinstitucion_set.all())
+        audiencias = [p.audiencia_id for p in original.participaciones.all()]
+        copia = original
+        copia.pk = copia.id = None
+        copia.folio = Actividad._meta.get_field("folio").get_default()
+        copia._state.adding = True
+        if copia.estado in Actividad.ESTADOS_CON_MOTIVO:
+            copia.estado, copia.motivo = Actividad.Estado.PROGRAMADA, ""
+        copia.save()
+        copia.temas.set(temas)
+        ActividadInstitucion.objects.bulk_create(
+            ActividadInstitucion(actividad=copia, institucion_id=ai.institucion_id, rol=ai.rol)
+            for ai in instituciones
+        )
+        Participacion.objects.bulk_create(
+            Participacion(actividad=copia, audiencia_id=audiencia) for audiencia in audiencias
+        )
+        self.log_addition(request, copia, _("Duplicada de otra actividad."))
+        return copia
+
+
+@admin.register(Producto)
+class ProductoAdmin(admin.ModelAdmin):
+    list_display = ["nombre", "tipo", "convenio", "actividad", "fecha"]
+    list_filter = ["tipo", "convenio", "entidades_difusion"]
+    list_select_related = ["convenio", "actividad"]
+    search_fields = ["nombre", "descripcion"]
+    autocomplete_fields = [
+        "convenio",
+        "actividad",
+        "temas",
+        "entidades_difusion",
+        "audiencias",
+    ]
+    show_full_result_count = False

@@ -1,0 +1,71 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from convenios.models import Convenio, ParteConvenio
+from programa.sitio import InlinePrecargado
+
+
+class EstadoConvenioFilter(admin.SimpleListFilter):
+    """Vigente, por vencer o vencido: se calcula con las fechas, igual que Convenio.estado()."""
+
+    title = _("estado")
+    parameter_name = "estado"
+
+    def lookups(self, request, model_admin):
+        return Convenio.Estado.choices
+
+    def queryset(self, request, queryset):
+        consultas = {
+            Convenio.Estado.VIGENTE: queryset.vigentes,
+            Convenio.Estado.POR_VENCER: queryset.por_vencer,
+            Convenio.Estado.VENCIDO: queryset.vencidos,
+        }
+        consulta = consultas.get(self.value())
+        return consulta() if consulta else queryset
+
+
+class ParteConvenioInline(InlinePrecargado, admin.TabularInline):
+    model = ParteConvenio
+    extra = 0
+    min_num = 1
+    autocomplete_fields = ["institucion"]
+
+
+@admin.register(Convenio)
+class ConvenioAdmin(admin.ModelAdmin):
+    list_display = ["folio", "titulo", "tipo", "fecha_firma", "vigencia_fin", "estado", "partes"]
+    list_display_links = ["folio", "titulo"]
+    list_filter = [EstadoConvenioFilter, "tipo", "programa"]
+    list_select_related = ["programa"]
+    search_fields = [
+        "folio",
+        "titulo",
+        "partes__institucion__nombre",
+        "partes__institucion__siglas",
+    ]
+    date_hierarchy = "fecha_firma"
+    autocomplete_fields = ["programa"]
+    inlines = [ParteConvenioInline]
+    show_full_result_count = False
+    fieldsets = [
+        (None, {"fields": ["folio", "tipo", "titulo", "objeto", "programa"]}),
+        (_("Fechas"), {"fields": ["fecha_firma", "vigencia_inicio", "vigencia_fin"]}),
+        (_("Documento y notas"), {"fields": ["documento", "notas"]}),
+        (
+            _("En inglés (para informes)"),
+            {"fields": ["titulo_en", "objeto_en"], "classes": ["collapse"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("partes__institucion")
+
+    @admin.display(description=_("estado"))
+    def estado(self, convenio):
+        estado = convenio.estado()
+        return format_html('<span class="estado-{}">{}</span>', estado.value, estado.label)
+
+    @admin.display(description=_("partes"))
+    def partes(self, convenio):
+        return ", ".join(p.institucion.nombre_corto for p in convenio.partes.all())

@@ -1,0 +1,76 @@
+"""El sitio de administración del programa: encabezado en español y orden del índice."""
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.utils.translation import gettext_lazy as _
+
+# Orden del índice del admin: lo que se captura a diario primero, los catálogos después.
+ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
+
+
+class SitioAdmin(admin.AdminSite):
+    site_header = _("Programa para la Protección y Desarrollo Integral de la Infancia")
+    site_title = _("SNDIF · Protección de la infancia")
+    index_title = _("Registro del programa")
+
+    def get_app_list(self, request, app_label=None):
+        aplicaciones = super().get_app_list(request, app_label)
+        posicion = {etiqueta: n for n, etiqueta in enumerate(ORDEN_APLICACIONES)}
+        return sorted(aplicaciones, key=lambda a: posicion.get(a["app_label"], len(posicion)))
+
+
+class AutocompletePrecargado(AutocompleteSelect):
+    """Autocompletado que toma las etiquetas ya elegidas de un diccionario cargado de una vez.
+
+    El AutocompleteSelect de Django hace una consulta por fila de un inline para mostrar el
+    valor elegido; con veinte audiencias, veinte consultas. Aquí son una por inline.
+    """
+
+    def __init__(self, *args, etiquetas: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.etiquetas = etiquetas
+
+    def optgroups(self, name, value, attr=None):
+        elegidos = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if not all(v in self.etiquetas for v in elegidos):
+            return super().optgroups(name, value, attr)  # p. ej. un valor nuevo al reenviar
+        opciones = []
+        if not self.is_required:
+            opciones.append(self.create_option(name, "", "", False, 0))
+        for valor in elegidos:
+            opciones.append(
+                self.create_option(name, valor, self.etiquetas[valor], True, len(opciones))
+            )
+        return [(None, opciones, 0)]
+
+
+class InlinePrecargado:
+    """Para un inline con campos en ``autocomplete_fields``: etiquetas en una consulta por campo."""
+
+    def get_queryset(self, request):
+        # Cada fila muestra su objeto con __str__, que suele nombrar el campo autocompletado.
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        request._objeto_del_inline = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        padre = getattr(request, "_objeto_del_inline", None)
+        if db_field.name in self.autocomplete_fields and padre is not None and padre.pk:
+            relacion = self.opts.get_field(self.fk_name or self._nombre_fk()).name
+            elegidos = self.model.objects.filter(**{relacion: padre}).values(db_field.attname)
+            etiquetas = {
+                str(o.pk): str(o) for o in db_field.related_model.objects.filter(pk__in=elegidos)
+            }
+            kwargs["widget"] = AutocompletePrecargado(
+                db_field, self.admin_site, using=kwargs.get("using"), etiquetas=etiquetas
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def _nombre_fk(self) -> str:
+        return next(
+            f.name
+            for f in self.model._meta.fields
+            if f.is_relation and f.related_model is self.parent_model
+        )

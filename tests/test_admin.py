@@ -1,0 +1,150 @@
+"""Cada página del admin carga para un superusuario con un número fijo de consultas.
+
+Se crean 20 filas de cada cosa (y 10 renglones en cada inline) para que un N+1 se note.
+Consultas comunes a toda página del admin: sesión, usuario y, al final, guardar la sesión
+(SAVEPOINT, UPDATE, RELEASE) porque SESSION_SAVE_EVERY_REQUEST renueva la expiración.
+"""
+
+import pytest
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+FILAS = 20
+
+
+@pytest.fixture
+def muchos_registros():
+    convenio = f.ConvenioFactory()
+    for _ in range(FILAS):
+        actividad = f.ActividadFactory(entidades=["24", "09", "18"], convenio=convenio)
+        f.ParticipacionFactory(actividad=actividad)
+        f.ParticipacionFactory(actividad=actividad)
+        f.ParteConvenioFactory()
+        f.ProductoFactory(actividad=actividad)
+        f.EstrategiaFactory()
+        f.InstitucionFactory()
+        f.TemaFactory()
+        f.AudienciaFactory()
+
+
+@pytest.fixture
+def actividad_con_inlines():
+    actividad = f.ActividadFactory(entidades=["24"])
+    for _ in range(10):
+        f.ParticipacionFactory(actividad=actividad)
+        f.ActividadInstitucionFactory(actividad=actividad)
+        f.EvidenciaFactory(actividad=actividad)
+    return actividad
+
+
+@pytest.fixture
+def convenio_con_partes():
+    convenio = f.ConvenioFactory()
+    for _ in range(10):
+        f.ParteConvenioFactory(convenio=convenio)
+    return convenio
+
+
+# Comunes (5): sesión, usuario, SAVEPOINT, UPDATE de la sesión, RELEASE SAVEPOINT.
+# Changelist: + COUNT del total (show_full_result_count=False evita el segundo) + la página.
+@pytest.mark.parametrize(
+    ("url", "consultas"),
+    [
+        # + MIN/MAX de fechas (filtro de año), entidades, temas, convenios y programas de los
+        #   filtros, la página con su convenio, entidades y participación precargadas, y las
+        #   fechas de date_hierarchy (MIN/MAX y días distintos).
+        ("/admin/capacitaciones/actividad/", 16),
+        # + convenios del filtro, página con convenio y actividad, entidades del filtro.
+        ("/admin/capacitaciones/producto/", 9),
+        # + programas del filtro, página, partes con su institución, fechas de date_hierarchy.
+        ("/admin/convenios/convenio/", 12),
+        # + entidades del filtro, página con entidad y sucesora.
+        ("/admin/programa/institucion/", 8),
+        # Catálogos pequeños: COUNT filtrado y COUNT total (se muestran ambos) y la página.
+        ("/admin/programa/entidadfederativa/", 8),
+        ("/admin/programa/tema/", 8),
+        ("/admin/programa/audiencia/", 8),
+        # + temas del filtro, página con su programa.
+        ("/admin/programa/estrategia/", 9),
+        ("/admin/programa/programa/", 8),
+        # + las acciones recientes del usuario.
+        ("/admin/", 6),
+    ],
+)
+def test_changelists_con_consultas_fijas(
+    admin_client, django_assert_num_queries, muchos_registros, url, consultas
+):
+    admin_client.get("/admin/")  # la sesión ya existe, como en el uso diario
+    with django_assert_num_queries(consultas):
+        respuesta = admin_client.get(url)
+    assert respuesta.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "consultas"),
+    [
+        ("/admin/capacitaciones/actividad/add/", 5),
+        ("/admin/capacitaciones/producto/add/", 5),
+        ("/admin/convenios/convenio/add/", 5),
+        ("/admin/programa/institucion/add/", 5),
+        ("/admin/programa/estrategia/add/", 5),
+        ("/admin/programa/programa/add/", 5),
+        ("/admin/programa/tema/add/", 5),
+        ("/admin/programa/audiencia/add/", 5),
+    ],
+)
+# Solo las comunes: el formulario vacío no consulta nada más.
+def test_paginas_para_agregar(admin_client, django_assert_num_queries, url, consultas):
+    admin_client.get(url)  # sesión creada y caché de tipos de contenido llena, como en uso
+    with django_assert_num_queries(consultas):
+        respuesta = admin_client.get(url)
+    assert respuesta.status_code == 200
+
+
+def test_cambiar_actividad_con_diez_renglones_en_cada_inline(
+    admin_client, django_assert_num_queries, actividad_con_inlines
+):
+    admin_client.get("/admin/")
+    # Comunes (5) + la actividad; sus temas, entidades y entidades participantes elegidas;
+    # programa elegido; por inline (participación, instituciones, evidencias) sus renglones
+    # con la relación ya unida y una consulta de etiquetas para el autocompletado (no una por
+    # renglón); y las consultas de la copia vacía de cada inline.
+    with django_assert_num_queries(21):
+        respuesta = admin_client.get(
+            f"/admin/capacitaciones/actividad/{actividad_con_inlines.pk}/change/"
+        )
+    assert respuesta.status_code == 200
+    assert respuesta.content.decode().count('name="participaciones-') >= 10
+
+
+def test_cambiar_convenio_con_diez_partes(
+    admin_client, django_assert_num_queries, convenio_con_partes
+):
+    admin_client.get("/admin/")
+    with django_assert_num_queries(13):
+        respuesta = admin_client.get(f"/admin/convenios/convenio/{convenio_con_partes.pk}/change/")
+    assert respuesta.status_code == 200
+
+
+@pytest.mark.parametrize("modelo", ["producto", "estrategia", "institucion", "tema"])
+def test_cambiar_otros_registros(admin_client, muchos_registros, modelo):
+    from django.apps import apps
+
+    app = "capacitaciones" if modelo == "producto" else "programa"
+    objeto = apps.get_model(app, modelo).objects.last()
+    respuesta = admin_client.get(f"/admin/{app}/{modelo}/{objeto.pk}/change/")
+    assert respuesta.status_code == 200
+
+
+def test_indice_del_admin_en_espanol_y_en_orden(admin_client):
+    contenido = admin_client.get("/admin/").content.decode()
+
+    assert "Programa para la Protección y Desarrollo Integral de la Infancia" in contenido
+    posiciones = [
+        contenido.index(nombre)
+        for nombre in ("Actividades y productos", "Convenios", "Programa y catálogos")
+    ]
+    assert posiciones == sorted(posiciones)
+    assert "Entidades federativas" in contenido
