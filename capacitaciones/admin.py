@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from capacitaciones.hojas.admin import HojasActividadesAdminMixin
 from capacitaciones.models import (
     Actividad,
     ActividadInstitucion,
@@ -73,7 +74,7 @@ class EvidenciaInline(admin.TabularInline):
 
 
 @admin.register(Actividad)
-class ActividadAdmin(admin.ModelAdmin):
+class ActividadAdmin(HojasActividadesAdminMixin, admin.ModelAdmin):
     list_display = [
         "folio",
         "titulo",

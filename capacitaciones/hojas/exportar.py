@@ -55,15 +55,20 @@ def actividades_filas(actividades) -> Iterator[list]:
             return institucion.siglas
         return institucion.nombre
 
-    consulta = actividades.select_related("convenio").prefetch_related(
-        "entidades",
-        "entidades_participantes",
-        "temas",
-        Prefetch("participaciones", queryset=Participacion.objects.select_related("audiencia")),
-        Prefetch(
-            "actividadinstitucion_set",
-            queryset=ActividadInstitucion.objects.select_related("institucion"),
-        ),
+    # Sin las precargas que traiga la consulta (p. ej. la del admin): aquí van las necesarias.
+    consulta = (
+        actividades.prefetch_related(None)
+        .select_related("convenio")
+        .prefetch_related(
+            "entidades",
+            "entidades_participantes",
+            "temas",
+            Prefetch("participaciones", queryset=Participacion.objects.select_related("audiencia")),
+            Prefetch(
+                "actividadinstitucion_set",
+                queryset=ActividadInstitucion.objects.select_related("institucion"),
+            ),
+        )
     )
     for actividad in consulta.iterator(chunk_size=LOTE):
         participaciones = list(actividad.participaciones.all())
