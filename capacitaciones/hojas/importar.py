@@ -83,6 +83,7 @@ class FilaImportada:
     campos: dict = field(default_factory=dict, repr=False)
     relaciones: dict = field(default_factory=dict, repr=False)
     existente: Actividad | None = field(default=None, repr=False)
+    cambios: set[str] = field(default_factory=set, repr=False)  # campos y relaciones
 
     @property
     def accion_etiqueta(self) -> str:
@@ -527,15 +528,18 @@ def _comparar_con_existentes(filas: list[FilaImportada], programas: list[Program
                 )
             continue
         actividad = fila.existente
-        iguales = all(
-            (actividad.convenio_id == (v.pk if v else None))
-            if campo == "convenio"
-            else getattr(actividad, campo) == v
-            for campo, v in fila.campos.items()
-        )
-        roles = fila.relaciones["instituciones"].keys()
-        iguales = iguales and _relaciones_de(actividad, roles) == fila.relaciones
-        fila.accion = Accion.SIN_CAMBIOS if iguales else Accion.ACTUALIZA
+        fila.cambios = {
+            campo
+            for campo, valor in fila.campos.items()
+            if (
+                actividad.convenio_id != (valor.pk if valor else None)
+                if campo == "convenio"
+                else getattr(actividad, campo) != valor
+            )
+        }
+        actuales = _relaciones_de(actividad, fila.relaciones["instituciones"].keys())
+        fila.cambios |= {r for r, valor in actuales.items() if fila.relaciones[r] != valor}
+        fila.accion = Accion.ACTUALIZA if fila.cambios else Accion.SIN_CAMBIOS
 
 
 def _guardar(filas: list[FilaImportada], *, roles: list[str], programa, usuario=None) -> None:
@@ -556,46 +560,51 @@ def _guardar(filas: list[FilaImportada], *, roles: list[str], programa, usuario=
                 setattr(fila.existente, campo, valor)
             cambiadas.append(fila)
     Actividad.objects.bulk_create([f.existente for f in nuevas], batch_size=LOTE)
-    Actividad.objects.bulk_update([f.existente for f in cambiadas], CAMPOS, batch_size=LOTE)
+    # Solo los campos y las relaciones que cambiaron: bulk_update arma un CASE por campo.
+    campos = [c for c in CAMPOS if any(c in f.cambios for f in cambiadas)]
+    if campos:
+        Actividad.objects.bulk_update([f.existente for f in cambiadas], campos, batch_size=LOTE)
 
-    ids_cambiadas = [f.existente.pk for f in cambiadas]
-    for inicio in range(0, len(ids_cambiadas), LOTE):
-        lote = ids_cambiadas[inicio : inicio + LOTE]
-        for relacion in RELACIONES_M2M:
-            getattr(Actividad, relacion).through.objects.filter(actividad_id__in=lote).delete()
-        Participacion.objects.filter(actividad_id__in=lote).delete()
-        ActividadInstitucion.objects.filter(actividad_id__in=lote, rol__in=roles).delete()
+    def escritas(relacion: str) -> list[FilaImportada]:
+        return nuevas + [f for f in cambiadas if relacion in f.cambios]
 
-    escritas = nuevas + cambiadas
+    def borrar(relacion: str, consulta) -> None:
+        ids = [f.existente.pk for f in cambiadas if relacion in f.cambios]
+        for inicio in range(0, len(ids), LOTE):
+            consulta.filter(actividad_id__in=ids[inicio : inicio + LOTE]).delete()
+
     for relacion, campo_destino in (
         ("entidades", "entidadfederativa_id"),
         ("entidades_participantes", "entidadfederativa_id"),
         ("temas", "tema_id"),
     ):
         through = getattr(Actividad, relacion).through
+        borrar(relacion, through.objects.all())
         through.objects.bulk_create(
             (
                 through(actividad_id=f.existente.pk, **{campo_destino: destino})
-                for f in escritas
+                for f in escritas(relacion)
                 for destino in sorted(f.relaciones[relacion])
             ),
             batch_size=LOTE * 2,
         )
+    borrar("instituciones", ActividadInstitucion.objects.filter(rol__in=roles))
     ActividadInstitucion.objects.bulk_create(
         (
             ActividadInstitucion(actividad_id=f.existente.pk, institucion_id=i, rol=rol)
-            for f in escritas
+            for f in escritas("instituciones")
             for rol, ids in f.relaciones["instituciones"].items()
             for i in sorted(ids)
         ),
         batch_size=LOTE * 2,
     )
+    borrar("participaciones", Participacion.objects.all())
     Participacion.objects.bulk_create(
         (
             Participacion(
                 actividad_id=f.existente.pk, audiencia_id=a, total=t, mujeres=m, hombres=h
             )
-            for f in escritas
+            for f in escritas("participaciones")
             for a, (t, m, h) in sorted(f.relaciones["participaciones"].items())
         ),
         batch_size=LOTE * 2,

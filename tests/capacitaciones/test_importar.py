@@ -350,9 +350,9 @@ def test_actualizar_cuesta_consultas_constantes(demo, django_assert_num_queries)
     importar(contenido)
     cambiado = csv_bytes([fila(folio=f"U-{i}", titulo="Otro título") for i in range(60)])
     # 6 catálogos; SAVEPOINT; actividades con esos folios y sus 5 relaciones (6);
-    # actualizar actividades (1); borrar entidades, entidades participantes, temas,
-    # participaciones e instituciones de las cambiadas (5); insertar entidades, temas,
-    # instituciones, participaciones (4); RELEASE SAVEPOINT.
-    with django_assert_num_queries(24):
+    # actualizar el título, lo único que cambió (1); RELEASE SAVEPOINT. Las relaciones que
+    # no cambiaron no se borran ni se vuelven a escribir.
+    with django_assert_num_queries(15):
         assert importar(cambiado).conteo["actualizadas"] == 60
     assert Actividad.objects.filter(titulo="Otro título").count() == 60
+    assert ActividadInstitucion.objects.filter(actividad__folio__startswith="U-").count() == 120
