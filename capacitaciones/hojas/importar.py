@@ -26,8 +26,11 @@ from capacitaciones.hojas.columnas import (
 from capacitaciones.hojas.lectura import ErrorArchivo, abrir_hoja
 from capacitaciones.models import Actividad, ActividadInstitucion, Participacion
 from convenios.models import Convenio
+from programa.alcance import entidades_asignadas
+from programa.bitacora import evento_registrar
 from programa.fechas import ajustar
-from programa.models import Audiencia, EntidadFederativa, Institucion, Programa, Tema
+from programa.historial import historial_en_lote
+from programa.models import Audiencia, EntidadFederativa, Evento, Institucion, Programa, Tema
 from programa.texto import normalizar, sugerencia
 
 LOTE = 500
@@ -167,6 +170,11 @@ def actividades_importar(
     try:
         with transaction.atomic():
             _comparar_con_existentes(resultado.filas, catalogos.programas)
+            alcance = entidades_asignadas(usuario) if usuario is not None else None
+            if alcance is not None:
+                nombres = {e.clave: e.nombre_corto for e in catalogos.entidades}
+                for fila in resultado.filas:
+                    _revisar_alcance(fila, alcance, nombres)
             for fila in resultado.filas:
                 if fila.errores:
                     fila.accion = Accion.ERROR
@@ -176,8 +184,15 @@ def actividades_importar(
                     roles=[rol for rol in ROLES if rol in catalogos.columnas],
                     programa=catalogos.programas[0] if catalogos.programas else None,
                     usuario=usuario,
+                    motivo=f"Importación de la hoja «{nombre}»",
                 )
                 resultado.guardado = True
+                evento_registrar(
+                    tipo=Evento.Tipo.IMPORTACION,
+                    usuario=usuario,
+                    descripcion=f"«{nombre}»: "
+                    + ", ".join(f"{n} {clave}" for clave, n in resultado.conteo.items()),
+                )
     except DatabaseError:
         # Las reglas de la base de datos son las mismas que se validaron; esto solo pasa si
         # alguien más guardó a la vez (p. ej. el mismo folio).
@@ -542,11 +557,40 @@ def _comparar_con_existentes(filas: list[FilaImportada], programas: list[Program
         fila.accion = Accion.ACTUALIZA if fila.cambios else Accion.SIN_CAMBIOS
 
 
-def _guardar(filas: list[FilaImportada], *, roles: list[str], programa, usuario=None) -> None:
-    """Inserciones y actualizaciones por lotes; llamar dentro de una transacción.
+def _revisar_alcance(fila: FilaImportada, alcance: frozenset[str], nombres: dict) -> None:
+    """Un enlace estatal importa solo actividades de sus entidades."""
+    suyas = ", ".join(nombres[c] for c in sorted(alcance)) or "ninguna"
+    fuera = sorted(fila.relaciones["entidades"] - alcance)
+    if fuera:
+        fila.errores.append(
+            ErrorCelda(
+                fila.numero,
+                "entidades",
+                f"{', '.join(nombres[c] for c in fuera)} no está entre sus entidades "
+                f"asignadas ({suyas}).",
+            )
+        )
+    elif not fila.relaciones["entidades"]:
+        fila.errores.append(
+            ErrorCelda(
+                fila.numero, "entidades", f"Escriba al menos una de sus entidades ({suyas})."
+            )
+        )
+    if fila.existente is not None and not {e.pk for e in fila.existente.entidades.all()} <= alcance:
+        fila.errores.append(
+            ErrorCelda(
+                fila.numero,
+                "folio",
+                f"La actividad con folio '{fila.folio}' es también de otra entidad; solo puede "
+                "cambiarla alguien con alcance sobre todas sus entidades.",
+            )
+        )
 
-    Aquí se agregará el historial de auditoría (quién importó, con ``usuario``).
-    """
+
+def _guardar(
+    filas: list[FilaImportada], *, roles: list[str], programa, usuario=None, motivo=""
+) -> None:
+    """Inserciones y actualizaciones por lotes, con su historial; dentro de una transacción."""
     nuevas, cambiadas = [], []
     for fila in filas:
         if fila.accion == Accion.NUEVA:
@@ -589,26 +633,32 @@ def _guardar(filas: list[FilaImportada], *, roles: list[str], programa, usuario=
             batch_size=LOTE * 2,
         )
     borrar("instituciones", ActividadInstitucion.objects.filter(rol__in=roles))
-    ActividadInstitucion.objects.bulk_create(
-        (
+    instituciones = ActividadInstitucion.objects.bulk_create(
+        [
             ActividadInstitucion(actividad_id=f.existente.pk, institucion_id=i, rol=rol)
             for f in escritas("instituciones")
             for rol, ids in f.relaciones["instituciones"].items()
             for i in sorted(ids)
-        ),
+        ],
         batch_size=LOTE * 2,
     )
     borrar("participaciones", Participacion.objects.all())
-    Participacion.objects.bulk_create(
-        (
+    participaciones = Participacion.objects.bulk_create(
+        [
             Participacion(
                 actividad_id=f.existente.pk, audiencia_id=a, total=t, mujeres=m, hombres=h
             )
             for f in escritas("participaciones")
             for a, (t, m, h) in sorted(f.relaciones["participaciones"].items())
-        ),
+        ],
         batch_size=LOTE * 2,
     )
+    # Historial: quién importó, y el estado completo de cada actividad escrita.
+    quien = {"usuario": usuario, "motivo": motivo}
+    historial_en_lote(Actividad, [f.existente for f in nuevas], **quien)
+    historial_en_lote(Actividad, [f.existente for f in cambiadas], actualizacion=True, **quien)
+    historial_en_lote(ActividadInstitucion, instituciones, **quien)
+    historial_en_lote(Participacion, participaciones, **quien)
 
 
 # -- valores de celda ----------------------------------------------------------------------

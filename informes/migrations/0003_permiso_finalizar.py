@@ -4,14 +4,20 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('informes', '0002_informe_final_inmutable'),
+        ("informes", "0002_informe_final_inmutable"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='informecontribucion',
-            options={'ordering': ['-creado', '-id'], 'permissions': [('finalizar_informecontribucion', 'Puede marcar un informe como final')], 'verbose_name': 'informe de contribución', 'verbose_name_plural': 'informes de contribución'},
+            name="informecontribucion",
+            options={
+                "ordering": ["-creado", "-id"],
+                "permissions": [
+                    ("finalizar_informecontribucion", "Puede marcar un informe como final")
+                ],
+                "verbose_name": "informe de contribución",
+                "verbose_name_plural": "informes de contribución",
+            },
         ),
     ]
