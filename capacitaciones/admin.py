@@ -1,12 +1,17 @@
 import datetime as dt
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Min
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
 
 from capacitaciones.models import (
     Actividad,
@@ -15,9 +20,11 @@ from capacitaciones.models import (
     Participacion,
     Producto,
 )
+from capacitaciones.servicios import actividad_restaurar, actividades_eliminadas
+from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
 from programa.models import EntidadFederativa
-from programa.sitio import InlinePrecargado
+from programa.sitio import AlcanceEstatalAdmin, InlinePrecargado
 
 
 class AnioFilter(admin.SimpleListFilter):
@@ -45,7 +52,10 @@ class EntidadFilter(admin.SimpleListFilter):
     parameter_name = "entidad"
 
     def lookups(self, request, model_admin):
-        return [(e.clave, e.nombre_corto) for e in EntidadFederativa.objects.all()]
+        entidades = EntidadFederativa.objects.all()
+        if (claves := entidades_asignadas(request.user)) is not None:
+            entidades = entidades.filter(clave__in=claves)
+        return [(e.clave, e.nombre_corto) for e in entidades]
 
     def queryset(self, request, queryset):
         if self.value():
@@ -73,7 +83,7 @@ class EvidenciaInline(admin.TabularInline):
 
 
 @admin.register(Actividad)
-class ActividadAdmin(admin.ModelAdmin):
+class ActividadAdmin(AlcanceEstatalAdmin, SimpleHistoryAdmin):
     list_display = [
         "folio",
         "titulo",
@@ -116,6 +126,45 @@ class ActividadAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    def get_urls(self):
+        return [
+            path(
+                "eliminadas/",
+                self.admin_site.admin_view(self.eliminadas_view),
+                name="capacitaciones_actividad_eliminadas",
+            ),
+            *super().get_urls(),
+        ]
+
+    def eliminadas_view(self, request):
+        """Actividades borradas, con el botón para restaurarlas (solo alcance nacional)."""
+        if entidades_asignadas(request.user) is not None or not (
+            self.has_add_permission(request) and self.has_change_permission(request)
+        ):
+            raise PermissionDenied
+        if request.method == "POST":
+            try:
+                actividad = actividad_restaurar(
+                    actividad_id=int(request.POST.get("actividad", "")), usuario=request.user
+                )
+            except (ValueError, Actividad.historial.model.DoesNotExist) as error:
+                raise Http404(_("Esa actividad no está entre las eliminadas.")) from error
+            self.log_addition(request, actividad, _("Restaurada desde el historial."))
+            self.message_user(
+                request,
+                _("Se restauró la actividad %(folio)s con su participación y evidencias.")
+                % {"folio": actividad.folio},
+                messages.SUCCESS,
+            )
+            return redirect("admin:capacitaciones_actividad_change", actividad.pk)
+        contexto = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Actividades eliminadas"),
+            "eliminadas": actividades_eliminadas()[:200],
+        }
+        return TemplateResponse(request, "admin/capacitaciones/actividad/eliminadas.html", contexto)
 
     @admin.display(description=_("fecha"), ordering="fecha_inicio")
     def fecha(self, actividad):
@@ -224,8 +273,9 @@ class ActividadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Producto)
-class ProductoAdmin(admin.ModelAdmin):
+class ProductoAdmin(AlcanceEstatalAdmin, SimpleHistoryAdmin):
     list_display = ["nombre", "tipo", "convenio", "actividad", "fecha"]
+    campo_entidades = "entidades_difusion"
     list_filter = ["tipo", "convenio", "entidades_difusion"]
     list_select_related = ["convenio", "actividad"]
     search_fields = ["nombre", "descripcion"]

@@ -4,11 +4,13 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from convenios.models import Convenio
+from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
@@ -19,7 +21,23 @@ def nuevo_folio() -> str:
     return "ACT-" + secrets.token_hex(4).upper()
 
 
+def _en_entidades(relacion, claves):
+    """Exists() sobre una tabla intermedia de entidades: sin JOIN ni DISTINCT en la lista."""
+    intermedia = relacion.through
+    campo = next(f.name for f in intermedia._meta.fields if f.related_model is relacion.model)
+    return Exists(
+        intermedia.objects.filter(**{campo: OuterRef("pk"), "entidadfederativa__in": claves})
+    )
+
+
 class ActividadQuerySet(models.QuerySet):
+    def visibles_para(self, usuario):
+        """Todas para el alcance nacional; para un enlace, las que ocurren en sus entidades."""
+        claves = entidades_asignadas(usuario)
+        if claves is None:
+            return self
+        return self.filter(_en_entidades(Actividad.entidades, claves))
+
     def en_periodo(self, desde, hasta):
         """Actividades cuyo periodo se traslapa con [desde, hasta].
 
@@ -161,6 +179,7 @@ class Actividad(models.Model):
     )
 
     objects = ActividadQuerySet.as_manager()
+    historial = HistoricalRecords(m2m_fields=[temas, entidades, entidades_participantes])
 
     class Meta:
         verbose_name = _("actividad")
@@ -219,6 +238,9 @@ class Actividad(models.Model):
         """Suma de las audiencias (usa la precarga de con_relaciones() si la hay)."""
         return sum(p.total or 0 for p in self.participaciones.all())
 
+    def claves_entidades(self) -> set[str]:
+        return {e.clave for e in self.entidades.all()}
+
     def instituciones_con_rol(self, rol: str) -> list[Institucion]:
         return [ai.institucion for ai in self.actividadinstitucion_set.all() if ai.rol == rol]
 
@@ -234,6 +256,7 @@ class ActividadInstitucion(models.Model):
         Institucion, on_delete=models.PROTECT, verbose_name=_("institución")
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("institución de la actividad")
@@ -268,6 +291,7 @@ class Participacion(models.Model):
     )
     mujeres = models.PositiveIntegerField(_("mujeres"), null=True, blank=True)
     hombres = models.PositiveIntegerField(_("hombres"), null=True, blank=True)
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("participación")
@@ -325,6 +349,7 @@ class Evidencia(models.Model):
     )
     descripcion = models.CharField(_("descripción"), max_length=300, blank=True)
     subida = models.DateTimeField(_("subida"), auto_now_add=True)
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("evidencia")
@@ -333,6 +358,15 @@ class Evidencia(models.Model):
 
     def __str__(self):
         return f"{self.get_tipo_display()}: {self.archivo.name.rsplit('/', 1)[-1]}"
+
+
+class ProductoQuerySet(models.QuerySet):
+    def visibles_para(self, usuario):
+        """Para un enlace, los productos que se difunden en sus entidades."""
+        claves = entidades_asignadas(usuario)
+        if claves is None:
+            return self
+        return self.filter(_en_entidades(Producto.entidades_difusion, claves))
 
 
 class Producto(models.Model):
@@ -376,6 +410,9 @@ class Producto(models.Model):
         Audiencia, verbose_name=_("a quién se difunde"), blank=True, related_name="+"
     )
     fecha = models.DateField(_("fecha"), null=True, blank=True)
+    historial = HistoricalRecords(m2m_fields=[temas, entidades_difusion, audiencias])
+
+    objects = ProductoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("producto")
@@ -384,3 +421,6 @@ class Producto(models.Model):
 
     def __str__(self):
         return self.nombre
+
+    def claves_entidades(self) -> set[str]:
+        return {e.clave for e in self.entidades_difusion.all()}

@@ -4,7 +4,13 @@ import datetime as dt
 
 from django.db import transaction
 
-from capacitaciones.models import Actividad, ActividadInstitucion, Participacion, Producto
+from capacitaciones.models import (
+    Actividad,
+    ActividadInstitucion,
+    Evidencia,
+    Participacion,
+    Producto,
+)
 from convenios.models import Convenio, ParteConvenio
 from programa import demo
 from programa.fechas import ajustar
@@ -134,3 +140,45 @@ def demo_cargar() -> dict[str, int]:
         "actividades": Actividad.objects.count(),
         "productos": Producto.objects.count(),
     }
+
+
+def actividades_eliminadas():
+    """El último registro histórico de cada actividad borrada que no se ha restaurado."""
+    return (
+        Actividad.historial.filter(history_type="-")
+        .exclude(id__in=Actividad.objects.values("id"))
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
+
+
+@transaction.atomic
+def actividad_restaurar(*, actividad_id: int, usuario) -> Actividad:
+    """Devuelve una actividad borrada tal como estaba, con sus entidades, temas, participación,
+    instituciones y evidencias (los renglones que se borraron con ella)."""
+    if Actividad.objects.filter(pk=actividad_id).exists():
+        raise ValueError(f"La actividad {actividad_id} no está eliminada.")
+    historial = Actividad.historial.filter(id=actividad_id)
+    borrado = historial.filter(history_type="-").latest("history_date", "history_id")
+    antes = historial.exclude(history_type="-").latest("history_date", "history_id")
+
+    actividad = borrado.instance
+    actividad._history_user = usuario
+    actividad.save(force_insert=True)
+    for campo in ("temas", "entidades", "entidades_participantes"):
+        destino = getattr(Actividad, campo).field.m2m_reverse_field_name()
+        getattr(actividad, campo).set(
+            [getattr(fila, f"{destino}_id") for fila in getattr(antes, campo).all()]
+        )
+    # Los renglones que se borraron junto con ella (en la misma operación).
+    desde = borrado.history_date - dt.timedelta(seconds=5)
+    for Modelo in (Participacion, ActividadInstitucion, Evidencia):
+        for registro in Modelo.historial.filter(
+            actividad_id=actividad_id, history_type="-", history_date__gte=desde
+        ):
+            renglon = registro.instance
+            renglon._history_user = usuario
+            renglon.save(force_insert=True)
+            if Modelo is Evidencia:  # auto_now_add pone la hora de hoy; se conserva la original
+                Evidencia.objects.filter(pk=renglon.pk).update(subida=registro.subida)
+    return actividad

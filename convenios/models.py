@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from programa.archivos import validar_archivo_pdf
 from programa.models import Institucion, Programa
@@ -86,6 +87,7 @@ class Convenio(models.Model):
     )
 
     objects = ConvenioQuerySet.as_manager()
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("convenio")
@@ -132,6 +134,7 @@ class ParteConvenio(models.Model):
         Institucion, verbose_name=_("institución"), on_delete=models.PROTECT, related_name="+"
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.FIRMANTE)
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("parte del convenio")

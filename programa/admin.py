@@ -1,11 +1,25 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
+from programa.alcance import entidades_asignadas
+from programa.models import (
+    Audiencia,
+    EntidadFederativa,
+    Estrategia,
+    Evento,
+    Institucion,
+    PerfilUsuario,
+    Programa,
+    Tema,
+)
 from programa.texto import normalizar
 
 
 @admin.register(EntidadFederativa)
-class EntidadFederativaAdmin(admin.ModelAdmin):
+class EntidadFederativaAdmin(SimpleHistoryAdmin):
     list_display = ["clave", "nombre", "nombre_corto", "iso_3166_2", "renapo", "abreviatura"]
     search_fields = ["clave", "nombre", "nombre_corto"]
     readonly_fields = ["clave"]
@@ -15,6 +29,12 @@ class EntidadFederativaAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        entidades = super().get_queryset(request)
+        if (claves := entidades_asignadas(request.user)) is not None:
+            entidades = entidades.filter(clave__in=claves)  # también en el autocompletado
+        return entidades
 
     def get_search_results(self, request, queryset, search_term):
         """Busca también por alias, ISO, RENAPO o abreviatura, sin importar acentos ("cdmx")."""
@@ -30,7 +50,7 @@ class EntidadFederativaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Institucion)
-class InstitucionAdmin(admin.ModelAdmin):
+class InstitucionAdmin(SimpleHistoryAdmin):
     list_display = ["nombre", "siglas", "tipo", "entidad", "vigente_hasta", "sucesora"]
     list_filter = ["tipo", "entidad"]
     list_select_related = ["entidad", "sucesora"]
@@ -40,14 +60,14 @@ class InstitucionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Programa)
-class ProgramaAdmin(admin.ModelAdmin):
+class ProgramaAdmin(SimpleHistoryAdmin):
     list_display = ["nombre", "institucion_responsable"]
     list_select_related = ["institucion_responsable"]
     search_fields = ["nombre"]
     autocomplete_fields = ["institucion_responsable"]
 
 
-class CatalogoAdmin(admin.ModelAdmin):
+class CatalogoAdmin(SimpleHistoryAdmin):
     list_display = ["nombre", "nombre_en", "orden"]
     list_editable = ["orden"]
     search_fields = ["nombre", "nombre_en"]
@@ -58,9 +78,54 @@ admin.site.register(Audiencia, CatalogoAdmin)
 
 
 @admin.register(Estrategia)
-class EstrategiaAdmin(admin.ModelAdmin):
+class EstrategiaAdmin(SimpleHistoryAdmin):
     list_display = ["nombre", "programa", "fecha_inicio", "fecha_fin"]
     list_select_related = ["programa"]
     list_filter = ["temas"]
     search_fields = ["nombre", "nombre_en"]
     autocomplete_fields = ["programa", "instituciones", "temas"]
+
+
+class PerfilUsuarioInline(admin.StackedInline):
+    model = PerfilUsuario
+    can_delete = False
+    autocomplete_fields = ["entidades"]
+    verbose_name_plural = _("entidades asignadas (solo para el rol «Enlace estatal»)")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UsuarioAdmin(UserAdmin):
+    inlines = [PerfilUsuarioInline]
+    list_display = ["username", "first_name", "last_name", "email", "roles", "is_active"]
+    list_filter = ["groups", "is_active", "is_superuser"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description=_("roles"))
+    def roles(self, usuario):
+        return ", ".join(g.name for g in usuario.groups.all())
+
+
+@admin.register(Evento)
+class EventoAdmin(admin.ModelAdmin):
+    """Bitácora de solo lectura: nadie la edita ni la borra desde el admin."""
+
+    list_display = ["fecha", "tipo", "usuario", "nombre_usuario", "direccion_ip", "descripcion"]
+    list_filter = ["tipo"]
+    list_select_related = ["usuario"]
+    search_fields = ["nombre_usuario", "descripcion", "direccion_ip"]
+    date_hierarchy = "fecha"
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

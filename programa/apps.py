@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,20 @@ class ProgramaConfig(AppConfig):
     default = True
     name = "programa"
     verbose_name = _("Programa y catálogos")
+
+    def ready(self):
+        from programa import bitacora  # noqa: F401  (conecta las señales de acceso)
+
+        post_migrate.connect(_sincronizar_roles, dispatch_uid="programa_roles")
+
+
+def _sincronizar_roles(sender, **kwargs):
+    """Tras cada migrate, los roles tienen exactamente los permisos de programa/roles.py."""
+    from django.contrib.auth.models import Group, Permission
+
+    from programa.roles import roles_sincronizar
+
+    roles_sincronizar(Group, Permission)
 
 
 class SitioAdminConfig(admin_apps.AdminConfig):

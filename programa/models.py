@@ -1,8 +1,10 @@
 """Lo que comparte todo el programa: entidades federativas, instituciones y catálogos."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from programa.texto import normalizar, sugerencia
 
@@ -42,6 +44,7 @@ class EntidadFederativa(models.Model):
     alias = models.JSONField(_("otros nombres"), default=list, blank=True)
 
     objects = EntidadFederativaQuerySet.as_manager()
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("entidad federativa")
@@ -98,6 +101,7 @@ class Institucion(models.Model):
         related_name="predecesoras",
         help_text=_("Por ejemplo, la Guardia Nacional sucedió a la Policía Federal en 2019."),
     )
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("institución")
@@ -139,6 +143,7 @@ class Programa(models.Model):
     )
     descripcion = models.TextField(_("descripción"), blank=True)
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
+    historial = HistoricalRecords()
 
     class Meta:
         verbose_name = _("programa")
@@ -164,6 +169,7 @@ class Catalogo(models.Model):
     orden = models.PositiveSmallIntegerField(_("orden"), default=0)
 
     objects = CatalogoQuerySet.as_manager()
+    historial = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -219,6 +225,7 @@ class Estrategia(models.Model):
     temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
     fecha_inicio = models.DateField(_("inicio"), null=True, blank=True)
     fecha_fin = models.DateField(_("fin"), null=True, blank=True)
+    historial = HistoricalRecords(m2m_fields=[instituciones, temas])
 
     class Meta:
         verbose_name = _("estrategia nacional")
@@ -236,3 +243,64 @@ class Estrategia(models.Model):
 
     def __str__(self):
         return self.nombre
+
+
+class PerfilUsuario(models.Model):
+    """Las entidades asignadas a una persona con el rol de enlace estatal."""
+
+    usuario = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        on_delete=models.CASCADE,
+        related_name="perfil",
+    )
+    entidades = models.ManyToManyField(
+        EntidadFederativa,
+        verbose_name=_("entidades asignadas"),
+        blank=True,
+        related_name="+",
+        help_text=_("Solo cuentan para el rol «Enlace estatal»: ve y captura solo estas."),
+    )
+    historial = HistoricalRecords(m2m_fields=[entidades])
+
+    class Meta:
+        verbose_name = _("entidades asignadas")
+        verbose_name_plural = _("entidades asignadas")
+
+    def __str__(self):
+        return str(self.usuario)
+
+
+class Evento(models.Model):
+    """Bitácora de lo que no es un cambio de registro: accesos, exportaciones, finalizaciones."""
+
+    class Tipo(models.TextChoices):
+        ACCESO = "acceso", _("Inicio de sesión")
+        ACCESO_FALLIDO = "acceso_fallido", _("Inicio de sesión fallido")
+        SALIDA = "salida", _("Cierre de sesión")
+        EXPORTACION = "exportacion", _("Exportación")
+        IMPORTACION = "importacion", _("Importación")
+        FINALIZACION = "finalizacion", _("Informe finalizado")
+        RESPALDO = "respaldo", _("Respaldo")
+
+    fecha = models.DateTimeField(_("fecha"), auto_now_add=True, db_index=True)
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    nombre_usuario = models.CharField(_("nombre de usuario escrito"), max_length=150, blank=True)
+    direccion_ip = models.GenericIPAddressField(_("dirección IP"), null=True, blank=True)
+    descripcion = models.TextField(_("descripción"), blank=True)
+
+    class Meta:
+        verbose_name = _("evento de la bitácora")
+        verbose_name_plural = _("bitácora de accesos y exportaciones")
+        ordering = ["-fecha"]
+
+    def __str__(self):
+        return f"{self.fecha:%d/%m/%Y %H:%M} · {self.get_tipo_display()}"

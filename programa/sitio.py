@@ -2,7 +2,11 @@
 
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+
+from programa.alcance import cubre, entidades_asignadas
+from programa.models import EntidadFederativa
 
 # Orden del índice del admin: lo que se captura a diario primero, los catálogos después.
 ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
@@ -74,3 +78,65 @@ class InlinePrecargado:
             for f in self.model._meta.fields
             if f.is_relation and f.related_model is self.parent_model
         )
+
+
+class AlcanceEstatalAdmin:
+    """Un enlace estatal ve y cambia solo los registros de sus entidades.
+
+    ``campo_entidades`` es la relación con EntidadFederativa que decide el alcance; el
+    modelo da ``objects.visibles_para(usuario)`` y ``claves_entidades()``. Un registro fuera
+    del alcance responde 404, como si no existiera.
+    """
+
+    campo_entidades = "entidades"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visibles_para(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        objeto = super().get_object(request, object_id, from_field)
+        if objeto is None:
+            raise Http404(_("No existe ese registro o no está en sus entidades."))
+        return objeto
+
+    def history_view(self, request, object_id, extra_context=None):
+        if entidades_asignadas(request.user) is not None:
+            self.get_object(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or cubre(request.user, obj.claves_entidades())
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or cubre(request.user, obj.claves_entidades())
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        claves = entidades_asignadas(request.user)
+        if db_field.name == self.campo_entidades and claves is not None:
+            kwargs["queryset"] = EntidadFederativa.objects.filter(clave__in=claves)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        formulario = super().get_form(request, obj, change, **kwargs)
+        if entidades_asignadas(request.user) is None:
+            return formulario
+        campo = self.campo_entidades
+
+        class FormularioEstatal(formulario):
+            def clean(self):
+                datos = super().clean()
+                if campo in self.fields and not datos.get(campo):
+                    self.add_error(
+                        campo,
+                        _(
+                            "Elija al menos una de sus entidades: sin entidad, el registro "
+                            "quedaría fuera de su alcance."
+                        ),
+                    )
+                return datos
+
+        return FormularioEstatal

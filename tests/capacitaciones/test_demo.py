@@ -131,5 +131,8 @@ def test_comando_con_administrador_de_demostracion(db, client, capsys):
 
     salida = capsys.readouterr().out
     assert "11 actividades" in salida and "«admin»" in salida
-    assert client.login(username="admin", password="demo-sndif-2015")
+    entrada = client.post(
+        "/admin/login/", {"username": "admin", "password": "demo-sndif-2015", "next": "/admin/"}
+    )
+    assert entrada.status_code == 302
     assert "SNDIF-PF-2014" in client.get("/admin/convenios/convenio/").content.decode()
