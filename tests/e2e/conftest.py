@@ -71,7 +71,12 @@ def navegador(_orm_junto_a_playwright):
 
 @pytest.fixture
 def datos_demo(transactional_db):
-    """Los hechos de 2015, en una base que también ve el servidor vivo."""
+    """Los hechos de 2015, en una base que también ve el servidor vivo.
+
+    Las pruebas con servidor vivo son transaccionales: al terminar se vacía la base. Cada módulo
+    marca ``django_db(transaction=True, serialized_rollback=True)`` para que lo que cargan las
+    migraciones (las 32 entidades, los catálogos y los grupos de roles) vuelva en la siguiente.
+    """
     demo_cargar()
 
 

@@ -61,3 +61,18 @@ def elegir_autocompletado(pagina: Page, campo_id: str, buscar: str, opcion: str)
     expect(resaltada).to_have_text(opcion)
     pagina.keyboard.press("Enter")
     expect(contenedor).to_contain_text(opcion)
+
+
+def seguir_enlace(pagina: Page, enlace: Locator) -> None:
+    """Llega al enlace o botón con Tab y lo activa con Enter."""
+    tabular_hasta(pagina, enlace)
+    pagina.keyboard.press("Enter")
+
+
+def entrar(pagina: Page, usuario: str, clave: str) -> None:
+    """La página de acceso del admin, con el teclado: usuario, Tab, contraseña, Enter."""
+    pagina.goto("/admin/login/")
+    escribir_en(pagina, pagina.locator("#id_username"), usuario)
+    escribir_en(pagina, pagina.locator("#id_password"), clave)
+    pagina.keyboard.press("Enter")
+    pagina.wait_for_load_state()

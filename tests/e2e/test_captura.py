@@ -10,12 +10,14 @@ from playwright.sync_api import expect
 from tests.e2e.teclado import (
     elegir_autocompletado,
     elegir_en_lista,
+    entrar,
     escribir_en,
+    seguir_enlace,
     tabular_hasta,
 )
 from tests.e2e.usuarios import CLAVE, capturista_nacional
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITULO_CONVENIO = "Convenio de coordinación SNDIF–DIF San Luis Potosí 2015"
 FOLIO_CONVENIO = "SNDIF-DIFSLP-2015"
@@ -28,18 +30,6 @@ LISTA_PDF = (
 )
 
 
-def entrar_con_teclado(pagina, usuario: str) -> None:
-    pagina.goto("/admin/")
-    escribir_en(pagina, pagina.locator("#id_username"), usuario)
-    escribir_en(pagina, pagina.locator("#id_password"), CLAVE)
-    pagina.keyboard.press("Enter")
-
-
-def seguir_enlace(pagina, enlace) -> None:
-    tabular_hasta(pagina, enlace)
-    pagina.keyboard.press("Enter")
-
-
 def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorrido, datos_demo):
     usuario = capturista_nacional()
 
@@ -47,7 +37,7 @@ def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorri
     pagina.goto("/admin/")
     expect(pagina.locator("#site-name")).to_have_text(PROGRAMA)
     recorrido.pantalla("Inicio de sesión")
-    entrar_con_teclado(pagina, usuario.username)
+    entrar(pagina, usuario.username, CLAVE)
     expect(pagina.locator("#content h1")).to_have_text("Registro del programa")
     recorrido.pantalla("Índice del admin")
 

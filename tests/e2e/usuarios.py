@@ -1,26 +1,29 @@
-"""Las personas de los recorridos, con los permisos de su papel."""
+"""Las personas de los recorridos, con su rol (los grupos de programa/roles.py)."""
 
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, User
+
+from programa.models import EntidadFederativa, PerfilUsuario
+from programa.roles import CAPTURISTA, COORDINACION, ENLACE
 
 CLAVE = "clave-de-prueba-2015"
 
-# Mientras no existan los grupos de papeles (issue 6): lo que una capturista nacional hace en
-# el admin. Ver para los catálogos que elige en los autocompletados; agregar, cambiar y ver
-# para lo que registra.
-_CAPTURA = ["convenio", "parteconvenio", "actividad", "participacion", "actividadinstitucion"]
-_CAPTURA += ["evidencia"]
-_CONSULTA = ["programa", "institucion", "audiencia", "tema", "entidadfederativa", "estrategia"]
+
+def _persona(username: str, rol: str, nombre: str) -> User:
+    usuario = User.objects.create_user(username, password=CLAVE, is_staff=True, first_name=nombre)
+    usuario.groups.add(Group.objects.get(name=rol))
+    return usuario
 
 
 def capturista_nacional(username: str = "capturista") -> User:
-    usuario = User.objects.create_user(
-        username, password=CLAVE, is_staff=True, first_name="Carmen", last_name="Capturista"
-    )
-    codenames = [
-        f"{accion}_{modelo}" for modelo in _CAPTURA for accion in ("add", "change", "view")
-    ]
-    codenames += [f"view_{modelo}" for modelo in _CONSULTA]
-    permisos = Permission.objects.filter(codename__in=codenames)
-    assert permisos.count() == len(codenames)
-    usuario.user_permissions.set(permisos)
+    return _persona(username, CAPTURISTA, "Carmen")
+
+
+def coordinacion_nacional(username: str = "coordinadora") -> User:
+    return _persona(username, COORDINACION, "Rosa")
+
+
+def enlace_estatal(username: str = "enlace-slp", claves: tuple[str, ...] = ("24",)) -> User:
+    usuario = _persona(username, ENLACE, "Esteban")
+    perfil = PerfilUsuario.objects.create(usuario=usuario)
+    perfil.entidades.set(EntidadFederativa.objects.filter(clave__in=claves))
     return usuario
