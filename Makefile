@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: demo test e2e lint
+.PHONY: demo test e2e lint respaldo restaurar
 
 $(INSTALADO): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -30,3 +30,11 @@ lint: $(INSTALADO)  ## formato, estilo y migraciones que falten
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+respaldo: $(INSTALADO)  ## respaldo completo (registros, historial, archivos) en respaldos/*.zip
+	$(BIN)/python manage.py respaldar
+
+restaurar: $(INSTALADO)  ## restaura ARCHIVO=respaldos/….zip en una base vacía (la migra antes)
+	@test -n "$(ARCHIVO)" || { echo "Indique el respaldo: make restaurar ARCHIVO=respaldos/….zip"; exit 2; }
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py restaurar "$(ARCHIVO)"

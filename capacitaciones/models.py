@@ -23,10 +23,9 @@ def nuevo_folio() -> str:
 
 def _en_entidades(relacion, claves):
     """Exists() sobre una tabla intermedia de entidades: sin JOIN ni DISTINCT en la lista."""
-    intermedia = relacion.through
-    campo = next(f.name for f in intermedia._meta.fields if f.related_model is relacion.model)
+    campo = relacion.field.m2m_field_name()  # la columna que apunta a la actividad o producto
     return Exists(
-        intermedia.objects.filter(**{campo: OuterRef("pk"), "entidadfederativa__in": claves})
+        relacion.through.objects.filter(**{campo: OuterRef("pk"), "entidadfederativa__in": claves})
     )
 
 

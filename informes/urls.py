@@ -1,3 +1,32 @@
+from django.urls import path, re_path
+
+from informes import views
+from informes import views_contribucion as contribucion
+
 app_name = "informes"
 
-urlpatterns: list = []
+urlpatterns = [
+    # Cobertura por entidad y tablero
+    path("", views.tablero, name="tablero"),
+    path("cobertura/", views.cobertura, name="cobertura"),
+    re_path(
+        r"^cobertura\.(?P<formato>csv|xlsx)$", views.cobertura_exportar, name="cobertura_exportar"
+    ),
+    path("cobertura/<str:clave>/", views.cobertura_entidad, name="cobertura_entidad"),
+    # Informe de contribución
+    path("contribucion/", contribucion.lista, name="contribucion_lista"),
+    path("contribucion/nuevo/", contribucion.nuevo, name="contribucion_nuevo"),
+    path("contribucion/<int:pk>/", contribucion.detalle, name="contribucion_detalle"),
+    path("contribucion/<int:pk>/regenerar/", contribucion.regenerar, name="contribucion_regenerar"),
+    path("contribucion/<int:pk>/finalizar/", contribucion.finalizar, name="contribucion_finalizar"),
+    path(
+        "contribucion/<int:pk>/nueva-version/",
+        contribucion.nueva_version,
+        name="contribucion_nueva_version",
+    ),
+    path(
+        "contribucion/<int:pk>/descargar/<str:formato>/",
+        contribucion.descargar,
+        name="contribucion_descargar",
+    ),
+]

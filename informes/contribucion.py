@@ -1,0 +1,491 @@
+"""La aportación anual como datos: secciones -> párrafos -> hechos, construidos de los registros.
+
+``contribucion_construir()`` hace un número fijo de consultas sin importar cuántas actividades
+haya, y devuelve solo tipos de JSON (texto, números, listas, diccionarios): es lo que se congela
+en la instantánea de un informe final y lo que leen los redactores de ``informes/redaccion``.
+
+Qué entra en un periodo [desde, hasta] con fecha de corte:
+- Actividades cuyo periodo se traslapa con él (``ActividadQuerySet.en_periodo``); las canceladas
+  solo si se piden. Además, lo anunciado: las programadas que empiezan después del corte y antes
+  de que termine el año del corte (se escriben en futuro).
+- Convenios firmados dentro del periodo. Un convenio sin fecha de firma entra si su vigencia
+  (sin fechas = abierta) se traslapa con el periodo: el registro no permite situarlo y el
+  informe no debe callarlo; se avisa a quien redacta para que capture la fecha.
+- Estrategias nacionales del programa cuya vigencia (sin fechas = abierta) se traslapa.
+- Productos con fecha dentro del periodo; sin fecha, los que resultan de una actividad del
+  periodo o de un convenio que entró al periodo.
+
+Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por actividad):
+- Viñetas: una por plática, taller o conferencia realizada.
+- Capacitaciones: un párrafo por título, con un hecho por estado (realizadas, programadas)
+  que lista las entidades en el orden en que ocurrieron.
+- Foros y cursos: un párrafo cada uno (acciones de profesionalización).
+- Todo lo demás (campañas, jornadas, pláticas aún programadas, canceladas): conteos por tipo.
+"""
+
+import datetime as dt
+from collections import defaultdict
+
+from django.db.models import Q
+
+from capacitaciones.models import Actividad, ActividadInstitucion, Producto
+from convenios.models import Convenio
+from programa.models import Estrategia, Programa
+from programa.texto import normalizar
+
+VERSION = 1
+
+CLASES_VINETA = (Actividad.Tipo.PLATICA, Actividad.Tipo.TALLER, Actividad.Tipo.CONFERENCIA)
+CLASES_PROFESIONALIZACION = (Actividad.Tipo.FORO, Actividad.Tipo.CURSO)
+SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada" del anexo
+
+
+def _iso(fecha: dt.date | None) -> str | None:
+    return fecha.isoformat() if fecha else None
+
+
+def _institucion(inst) -> dict:
+    return {
+        "nombre": inst.nombre,
+        "nombre_en": inst.nombre_en,
+        "siglas": inst.siglas,
+        "tipo": inst.tipo,
+    }
+
+
+def _unicos(elementos: list[dict], llave: str = "nombre") -> list[dict]:
+    vistos, salida = set(), []
+    for e in elementos:
+        if e[llave] not in vistos:
+            vistos.add(e[llave])
+            salida.append(e)
+    return salida
+
+
+def _entidades(entidades) -> list[dict]:
+    """Las entidades de una actividad en orden alfabético (para una actividad son un conjunto)."""
+    return sorted(
+        ({"clave": e.clave, "nombre": e.nombre_corto} for e in entidades),
+        key=lambda e: normalizar(e["nombre"]),
+    )
+
+
+def _convenio(convenio) -> dict:
+    return {
+        "folio": convenio.folio,
+        "clase": convenio.tipo,
+        "titulo": convenio.titulo,
+        "titulo_en": convenio.titulo_en,
+        "objeto": convenio.objeto,
+        "objeto_en": convenio.objeto_en,
+        "fecha_firma": _iso(convenio.fecha_firma),
+        "partes": [_institucion(p.institucion) | {"rol": p.rol} for p in convenio.partes.all()],
+    }
+
+
+def _es_preventiva(actividad) -> bool:
+    """¿Se nombra «preventiva»? Sí, si el programa declara acciones preventivas o el objetivo
+    de la actividad o de su convenio habla de prevención (lo dicen los registros, no el informe)."""
+    textos = [actividad.descripcion, actividad.programa.descripcion]
+    if actividad.convenio:
+        textos.append(actividad.convenio.objeto)
+    texto = normalizar(" ".join(textos))
+    return "preventiv" in texto or "prevencion" in texto
+
+
+def _conteo(actividades) -> dict:
+    """Lo que el anexo suma de un hecho: actividades por entidad y tipo, personas por audiencia.
+
+    Una actividad cuenta en las entidades donde se realizó; si no se registró ninguna, en las
+    de quienes participaron; si tampoco, en «sin entidad registrada».
+    """
+    por_entidad: dict[tuple[str, str], int] = defaultdict(int)
+    por_clase: dict[str, int] = defaultdict(int)
+    personas: dict[str, dict] = {}
+    for a in actividades:
+        por_clase[a.tipo] += 1
+        entidades = list(a.entidades.all()) or list(a.entidades_participantes.all())
+        for e in entidades or [None]:
+            por_entidad[(a.tipo, e.clave if e else SIN_ENTIDAD)] += 1
+        for p in a.participaciones.all():
+            fila = personas.setdefault(
+                p.audiencia.nombre,
+                {
+                    "audiencia": p.audiencia.nombre,
+                    "audiencia_en": p.audiencia.nombre_en,
+                    "orden": p.audiencia.orden,
+                    "actividades": 0,
+                    "sin_dato": 0,
+                    "personas": 0,
+                },
+            )
+            fila["actividades"] += 1
+            if p.total is None:
+                fila["sin_dato"] += 1
+            else:
+                fila["personas"] += p.total
+    return {
+        "actividades": [
+            {"clase": clase, "entidad": clave, "n": n}
+            for (clase, clave), n in sorted(por_entidad.items())
+        ],
+        "por_tipo": dict(sorted(por_clase.items())),
+        "personas": sorted(personas.values(), key=lambda f: (f["orden"], f["audiencia"])),
+    }
+
+
+def _fecha(actividad) -> dict:
+    return {
+        "inicio": _iso(actividad.fecha_inicio),
+        "fin": _iso(actividad.fecha_fin),
+        "precision": actividad.precision,
+    }
+
+
+def _con_rol(actividad, rol: str) -> list[dict]:
+    return [_institucion(i) for i in actividad.instituciones_con_rol(rol)]
+
+
+def _accion(actividad) -> dict:
+    """Una actividad con nombre propio: viñeta o acción de profesionalización."""
+    participa = actividad.instituciones_con_rol(ActividadInstitucion.Rol.PARTICIPA)
+    return {
+        "tipo": "actividad",
+        "folio": actividad.folio,
+        "clase": actividad.tipo,
+        "estado": actividad.estado,
+        "fecha": _fecha(actividad),
+        "titulo": actividad.titulo,
+        "titulo_en": actividad.titulo_en,
+        "descripcion": actividad.descripcion,
+        "descripcion_en": actividad.descripcion_en,
+        "publico": actividad.publico,
+        "publico_en": actividad.publico_en,
+        "audiencias": [
+            {"nombre": p.audiencia.nombre, "nombre_en": p.audiencia.nombre_en}
+            for p in actividad.participaciones.all()
+        ],
+        "preventiva": _es_preventiva(actividad),
+        "entidades": _entidades(actividad.entidades.all()),
+        "entidades_participantes": _entidades(actividad.entidades_participantes.all()),
+        # ¿Participan como instituciones los Sistemas Estatales DIF de esas entidades?
+        "participan_dif_estatales": bool(participa)
+        and all(i.tipo == "estatal" and "dif" in normalizar(i.nombre).split() for i in participa),
+        "organiza": _con_rol(actividad, ActividadInstitucion.Rol.ORGANIZA),
+        "imparte": _con_rol(actividad, ActividadInstitucion.Rol.IMPARTE),
+        "conteo": _conteo([actividad]),
+    }
+
+
+def _grupo_capacitaciones(actividades: list, estado: str) -> dict:
+    """Capacitaciones de un mismo título y estado: un hecho con sus entidades y fechas."""
+    entidades: list[dict] = []
+    for a in actividades:  # en orden de fecha y registro: así las lista el informe
+        entidades.extend(
+            _entidades(a.entidades.all()) or _entidades(a.entidades_participantes.all())
+        )
+    precisiones = {a.precision for a in actividades}
+    primera = actividades[0]
+    descripciones = {a.descripcion for a in actividades} - {""}
+    descripciones_en = {a.descripcion_en for a in actividades} - {""}
+    return {
+        "tipo": "capacitaciones",
+        "estado": estado,
+        "n": len(actividades),
+        "titulo": primera.titulo,
+        "titulo_en": primera.titulo_en,
+        "fecha": {
+            "inicio": _iso(min(a.fecha_inicio for a in actividades)),
+            "fin": _iso(max(a.fecha_fin for a in actividades)),
+            "precision": precisiones.pop() if len(precisiones) == 1 else "dia",
+        },
+        "descripcion": descripciones.pop() if len(descripciones) == 1 else "",
+        "descripcion_en": descripciones_en.pop() if len(descripciones_en) == 1 else "",
+        "entidades": _unicos(entidades, "clave"),
+        "organiza": _unicos(
+            [i for a in actividades for i in _con_rol(a, ActividadInstitucion.Rol.ORGANIZA)]
+        ),
+        "imparte": _unicos(
+            [i for a in actividades for i in _con_rol(a, ActividadInstitucion.Rol.IMPARTE)]
+        ),
+        "conteo": _conteo(actividades),
+    }
+
+
+def _otras(actividades: list, corte: dt.date) -> dict:
+    """Conteos por tipo y tiempo (realizadas, por realizar, canceladas)."""
+    grupos: dict[tuple[str, str], list] = defaultdict(list)
+    for a in actividades:
+        if a.estado == Actividad.Estado.CANCELADA:
+            tiempo = "cancelada"
+        elif a.estado == Actividad.Estado.REALIZADA:
+            tiempo = "realizada"
+        else:
+            tiempo = "futura" if a.fecha_inicio > corte else "prevista"
+        grupos[(tiempo, a.tipo)].append(a)
+    orden_tiempo = ["realizada", "prevista", "futura", "cancelada"]
+    return {
+        "tipo": "otras",
+        "grupos": [
+            {"tiempo": tiempo, "clase": clase, "n": len(grupo)}
+            for (tiempo, clase), grupo in sorted(
+                grupos.items(), key=lambda kv: (orden_tiempo.index(kv[0][0]), kv[0][1])
+            )
+        ],
+        "conteo": _conteo(actividades),
+    }
+
+
+def _producto(producto) -> dict:
+    return {
+        "tipo": "producto",
+        "clase": producto.tipo,
+        "nombre": producto.nombre,
+        "nombre_en": producto.nombre_en,
+        "descripcion": producto.descripcion,
+        "descripcion_en": producto.descripcion_en,
+        "licencia": producto.licencia,
+        "fecha": _iso(producto.fecha),
+        "convenio": producto.convenio.folio if producto.convenio else None,
+        "contrapartes": [
+            _institucion(p.institucion)
+            for p in (producto.convenio.partes.all() if producto.convenio else [])
+        ],
+        "audiencias": [
+            {"nombre": a.nombre, "nombre_en": a.nombre_en} for a in producto.audiencias.all()
+        ],
+        "entidades": _entidades(producto.entidades_difusion.all()),
+    }
+
+
+def _traslapa(inicio_campo: str, fin_campo: str, desde: dt.date, hasta: dt.date) -> Q:
+    return (Q(**{f"{inicio_campo}__isnull": True}) | Q(**{f"{inicio_campo}__lte": hasta})) & (
+        Q(**{f"{fin_campo}__isnull": True}) | Q(**{f"{fin_campo}__gte": desde})
+    )
+
+
+def contribucion_construir(
+    *,
+    desde: dt.date,
+    hasta: dt.date,
+    corte: dt.date,
+    programa: Programa | None = None,
+    temas=(),
+    convenios=(),
+    incluir_canceladas: bool = False,
+) -> dict:
+    """La aportación del periodo como datos (ver el docstring del módulo)."""
+    temas, convenios = list(temas), list(convenios)
+    programas = Programa.objects.select_related("institucion_responsable").order_by("id")
+    if programa is not None:
+        programas = programas.filter(pk=programa.pk)
+
+    # Lo realizado en el periodo y lo anunciado: lo programado que empieza después del corte y
+    # antes de que acabe ese año ("en el último semestre de 2015, se llevarán a cabo…").
+    anunciadas = Q(
+        estado__in=(Actividad.Estado.PROGRAMADA, Actividad.Estado.REPROGRAMADA),
+        fecha_inicio__gt=corte,
+        fecha_inicio__lte=dt.date(corte.year, 12, 31),
+    )
+    actividades_qs = Actividad.objects.filter(
+        Q(pk__in=Actividad.objects.en_periodo(desde, hasta).values("pk")) | anunciadas
+    )
+    if not incluir_canceladas:
+        actividades_qs = actividades_qs.exclude(estado=Actividad.Estado.CANCELADA)
+    if programa is not None:
+        actividades_qs = actividades_qs.filter(programa=programa)
+    if temas:
+        actividades_qs = actividades_qs.filter(
+            pk__in=Actividad.objects.filter(temas__in=temas).values("pk")
+        )
+    if convenios:
+        actividades_qs = actividades_qs.filter(convenio__in=convenios)
+    actividades = list(actividades_qs.con_relaciones().order_by("fecha_inicio", "id"))
+
+    convenios_qs = (
+        Convenio.objects.filter(
+            Q(fecha_firma__gte=desde, fecha_firma__lte=hasta)
+            | Q(fecha_firma__isnull=True)
+            & _traslapa("vigencia_inicio", "vigencia_fin", desde, hasta)
+        )
+        .prefetch_related("partes__institucion")
+        .order_by("fecha_firma", "id")
+    )
+    if programa is not None:
+        convenios_qs = convenios_qs.filter(programa=programa)
+    if convenios:
+        convenios_qs = convenios_qs.filter(pk__in=[c.pk for c in convenios])
+    convenios_periodo = list(convenios_qs)
+    folios_periodo = {c.folio for c in convenios_periodo}
+
+    estrategias_qs = (
+        Estrategia.objects.filter(_traslapa("fecha_inicio", "fecha_fin", desde, hasta))
+        .prefetch_related("instituciones")
+        .order_by("nombre")
+    )
+    if programa is not None:
+        estrategias_qs = estrategias_qs.filter(programa=programa)
+    if temas:
+        estrategias_qs = estrategias_qs.filter(
+            pk__in=Estrategia.objects.filter(temas__in=temas).values("pk")
+        )
+
+    ids_actividades = [a.pk for a in actividades]
+    productos_qs = (
+        Producto.objects.filter(
+            Q(fecha__gte=desde, fecha__lte=hasta)
+            | Q(fecha__isnull=True)
+            & (Q(actividad__in=ids_actividades) | Q(convenio__in=convenios_periodo))
+        )
+        .select_related("convenio")
+        .prefetch_related("convenio__partes__institucion", "audiencias", "entidades_difusion")
+        .order_by("nombre", "id")
+    )
+    if programa is not None:
+        productos_qs = productos_qs.filter(
+            Q(convenio__programa=programa) | Q(actividad__programa=programa)
+        )
+    if temas:
+        productos_qs = productos_qs.filter(
+            pk__in=Producto.objects.filter(temas__in=temas).values("pk")
+        )
+    if convenios:
+        productos_qs = productos_qs.filter(convenio__in=convenios)
+
+    secciones = []
+    avisos = []
+
+    # 1. El programa y los convenios firmados en el periodo.
+    programas = list(programas)
+    if programa is None:
+        usados = {a.programa_id for a in actividades} | {c.programa_id for c in convenios_periodo}
+        programas = [p for p in programas if p.pk in usados]
+    fechados = [c for c in convenios_periodo if c.fecha_firma]
+    sin_fecha = [c for c in convenios_periodo if not c.fecha_firma]
+    for c in sin_fecha:
+        avisos.append(
+            f"El convenio «{c.folio}» no tiene fecha de firma: se incluyó porque su vigencia no "
+            "lo sitúa fuera del periodo. Capture la fecha para situarlo."
+        )
+    parrafos = []
+    for p in programas:
+        suyos = [c for c in fechados if c.programa_id == p.pk]
+        parrafos.append(
+            {
+                "hechos": [
+                    {
+                        "tipo": "programa",
+                        "nombre": p.nombre,
+                        "nombre_en": p.nombre_en,
+                        "descripcion": p.descripcion,
+                        "descripcion_en": p.descripcion_en,
+                        "responsable": _institucion(p.institucion_responsable),
+                        "convenios": [_convenio(c) for c in suyos],
+                    }
+                ]
+            }
+        )
+    if parrafos:
+        secciones.append({"clave": "marco", "parrafos": parrafos})
+
+    # 2. Viñetas: pláticas, talleres y conferencias realizadas.
+    vinetas, capacitaciones, profesionalizacion, otras = [], defaultdict(list), [], []
+    for a in actividades:
+        if a.estado == Actividad.Estado.CANCELADA:
+            otras.append(a)
+        elif a.tipo in CLASES_VINETA and a.estado == Actividad.Estado.REALIZADA:
+            vinetas.append(a)
+        elif a.tipo == Actividad.Tipo.CAPACITACION:
+            capacitaciones[normalizar(a.titulo)].append(a)
+        elif a.tipo in CLASES_PROFESIONALIZACION:
+            profesionalizacion.append(a)
+        else:
+            otras.append(a)
+    if vinetas:
+        secciones.append(
+            {
+                "clave": "acciones",
+                "parrafos": [{"forma": "vinetas", "hechos": [_accion(a) for a in vinetas]}],
+            }
+        )
+
+    # 3. Estrategias nacionales.
+    estrategias = [
+        {
+            "tipo": "estrategia",
+            "nombre": e.nombre,
+            "nombre_en": e.nombre_en,
+            "participacion": e.participacion,
+            "participacion_en": e.participacion_en,
+            "instituciones": [_institucion(i) for i in e.instituciones.all()],
+        }
+        for e in estrategias_qs
+    ]
+    if estrategias:
+        secciones.append(
+            {"clave": "estrategias", "parrafos": [{"hechos": [e]} for e in estrategias]}
+        )
+
+    # 4. Capacitaciones agrupadas por título y estado.
+    parrafos = []
+    for grupo in capacitaciones.values():
+        realizadas = [a for a in grupo if a.estado == Actividad.Estado.REALIZADA]
+        por_realizar = [a for a in grupo if a.estado != Actividad.Estado.REALIZADA]
+        hechos = []
+        if realizadas:
+            hechos.append(_grupo_capacitaciones(realizadas, "realizada"))
+        # Las por realizar, por periodo: "en el último semestre de 2015, se llevarán a cabo…".
+        por_fecha: dict[tuple, list] = defaultdict(list)
+        for a in por_realizar:
+            por_fecha[(a.fecha_inicio, a.fecha_fin, a.precision)].append(a)
+        for mismas in por_fecha.values():
+            hechos.append(_grupo_capacitaciones(mismas, "programada"))
+        parrafos.append({"hechos": hechos})
+    if parrafos:
+        secciones.append({"clave": "capacitaciones", "parrafos": parrafos})
+
+    # 5. Productos: los de convenios con fecha (o sin convenio) van solos; los de un convenio
+    # sin fecha van en el párrafo de ese convenio.
+    productos = list(productos_qs)
+    parrafos = [
+        {"hechos": [_producto(p)]}
+        for p in productos
+        if not p.convenio or p.convenio.fecha_firma or p.convenio.folio not in folios_periodo
+    ]
+    for c in sin_fecha:
+        suyos = [_producto(p) for p in productos if p.convenio_id == c.pk]
+        parrafos.append({"hechos": [{"tipo": "convenio"} | _convenio(c), *suyos]})
+    if parrafos:
+        secciones.append({"clave": "productos", "parrafos": parrafos})
+
+    # 6. Foros y cursos.
+    if profesionalizacion:
+        secciones.append(
+            {
+                "clave": "profesionalizacion",
+                "parrafos": [{"hechos": [_accion(a)]} for a in profesionalizacion],
+            }
+        )
+
+    # 7. Lo demás, contado.
+    if otras:
+        secciones.append({"clave": "otras", "parrafos": [{"hechos": [_otras(otras, corte)]}]})
+
+    entidades = {}
+    for a in actividades:
+        for e in [*a.entidades.all(), *a.entidades_participantes.all()]:
+            entidades[e.clave] = e.nombre_corto
+    return {
+        "version": VERSION,
+        "periodo": {"desde": _iso(desde), "hasta": _iso(hasta)},
+        "corte": _iso(corte),
+        "filtros": {
+            "programa": programa.nombre if programa else None,
+            "temas": sorted(t.nombre for t in temas),
+            "convenios": sorted(c.folio for c in convenios),
+            "incluir_canceladas": incluir_canceladas,
+        },
+        "entidades": dict(sorted(entidades.items())),
+        "secciones": secciones,
+        "avisos": avisos,
+    }

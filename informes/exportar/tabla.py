@@ -1,0 +1,52 @@
+"""Una tabla (encabezados y filas de datos simples) como CSV, XLSX o JSON.
+
+No sabe de dónde vienen las filas: la cobertura, o cualquier otra tabla de informes.
+"""
+
+import csv
+import io
+import json
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+TIPO_CSV = "text/csv; charset=utf-8"
+TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TIPO_JSON = "application/json"
+
+
+def a_csv(columnas: list[str], filas: list[list]) -> bytes:
+    """UTF-8 con BOM, para que Excel abra bien los acentos."""
+    salida = io.StringIO(newline="")
+    escritor = csv.writer(salida)
+    escritor.writerow(columnas)
+    escritor.writerows(filas)
+    return salida.getvalue().encode("utf-8-sig")
+
+
+def a_xlsx(columnas: list[str], filas: list[list], *, hoja: str, notas: list[str]) -> bytes:
+    """Una hoja con la tabla (encabezado fijo) y otra, «Notas», con periodo y reglas."""
+    libro = Workbook()
+    tabla = libro.active
+    tabla.title = hoja[:31]
+    tabla.append(columnas)
+    for celda in tabla[1]:
+        celda.font = Font(bold=True)
+    for fila in filas:
+        tabla.append(fila)
+    tabla.freeze_panes = "C2"
+    for i, columna in enumerate(columnas, start=1):
+        tabla.column_dimensions[get_column_letter(i)].width = max(10, min(len(columna) + 2, 40))
+    hoja_notas = libro.create_sheet("Notas")
+    for nota in notas:
+        hoja_notas.append([nota])
+    hoja_notas.column_dimensions["A"].width = 120
+    salida = io.BytesIO()
+    libro.save(salida)
+    return salida.getvalue()
+
+
+def a_json(columnas: list[str], filas: list[list], **metadatos) -> bytes:
+    datos = metadatos | {"filas": [dict(zip(columnas, f, strict=True)) for f in filas]}
+    return json.dumps(datos, ensure_ascii=False, indent=2).encode("utf-8")

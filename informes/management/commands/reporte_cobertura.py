@@ -1,0 +1,85 @@
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from informes.cobertura import Filtros, cobertura
+from informes.exportar import tabla
+from informes.filtros import periodo_de_fechas
+
+FORMATOS = ("csv", "xlsx", "json")
+ERROR_DE_USO = 2
+
+
+class Command(BaseCommand):
+    help = (
+        "Escribe la tabla de cobertura por entidad federativa de un periodo (la misma de la "
+        "página /informes/cobertura/) en CSV, XLSX o JSON."
+    )
+
+    def add_arguments(self, parser):
+        # Sin «required» ni «choices»: los errores se explican en español y salen con estado 2.
+        parser.add_argument("--desde", default="", help="Primer día del periodo, AAAA-MM-DD.")
+        parser.add_argument("--hasta", default="", help="Último día del periodo, AAAA-MM-DD.")
+        parser.add_argument("--formato", default="csv", help="csv (predeterminado), xlsx o json.")
+        parser.add_argument(
+            "--salida", default="", help="Archivo donde escribir; sin él, la salida estándar."
+        )
+
+    def handle(self, *args, desde, hasta, formato, salida, **options):
+        try:
+            periodo = periodo_de_fechas(desde, hasta)
+        except ValueError as error:
+            raise CommandError(str(error), returncode=ERROR_DE_USO) from None
+        formato = formato.lower()
+        if formato not in FORMATOS:
+            raise CommandError(
+                f"Formato «{formato}» desconocido; use csv, xlsx o json.", returncode=ERROR_DE_USO
+            )
+        if salida and not Path(salida).parent.resolve().is_dir():
+            raise CommandError(
+                f"No existe la carpeta de «{salida}»; créela o elija otra ruta.",
+                returncode=ERROR_DE_USO,
+            )
+
+        datos = cobertura(Filtros(periodo))
+        columnas, filas = datos.columnas(), datos.filas()
+        if formato == "csv":
+            contenido = tabla.a_csv(columnas, filas)
+        elif formato == "xlsx":
+            contenido = tabla.a_xlsx(columnas, filas, hoja="Cobertura", notas=datos.notas())
+        else:
+            contenido = tabla.a_json(
+                columnas,
+                filas,
+                periodo={
+                    "nombre": periodo.nombre,
+                    "desde": periodo.desde.isoformat(),
+                    "hasta": periodo.hasta.isoformat(),
+                },
+                resumen=datos.resumen(),
+                notas=datos.notas(),
+            )
+
+        if salida:
+            _escribir(Path(salida), contenido)
+            self.stderr.write(f"{datos.resumen()}. Tabla escrita en {salida}.")
+        elif formato == "xlsx":
+            sys.stdout.buffer.write(contenido)
+            sys.stdout.buffer.flush()
+        else:
+            self.stdout.write(contenido.decode("utf-8"), ending="")
+
+
+def _escribir(ruta: Path, contenido: bytes) -> None:
+    """Escribe a un archivo temporal y lo renombra: nunca queda un archivo a medias."""
+    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as archivo:
+            archivo.write(contenido)
+        os.replace(temporal, ruta)
+    except BaseException:
+        Path(temporal).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,195 @@
+"""El informe de contribución: un borrador editable que, al marcarse final, queda congelado."""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from convenios.models import Convenio
+from programa.models import Programa, Tema
+
+
+class InformeFinalInmutable(ValidationError):
+    """Se intentó cambiar o borrar un informe final."""
+
+
+def suma_sha256(instantanea: dict) -> str:
+    """SHA-256 del JSON canónico (llaves ordenadas, sin espacios) de la instantánea."""
+    texto = json.dumps(instantanea, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(texto.encode("utf-8")).hexdigest()
+
+
+class InformeContribucionQuerySet(models.QuerySet):
+    def finales(self):
+        return self.filter(estado=InformeContribucion.Estado.FINAL)
+
+    def borradores(self):
+        return self.filter(estado=InformeContribucion.Estado.BORRADOR)
+
+
+class InformeContribucion(models.Model):
+    """Una aportación (p. ej. a la OACNUDH) para un periodo, en un idioma.
+
+    El borrador guarda el texto editable y los hechos de los que se redactó (``hechos``); el
+    final guarda además sus archivos DOCX y PDF en la base de datos (``BinaryField``: viven en la
+    misma fila y la misma transacción que la instantánea y la suma, sin archivos huérfanos ni a
+    medio escribir, y nunca se sirven desde una URL pública) y la suma SHA-256 de la instantánea.
+    Un final no cambia: lo impiden ``save()``/``delete()`` y un disparador en la base de datos.
+    """
+
+    class Destinatario(models.TextChoices):
+        OACNUDH = "oacnudh", _("OACNUDH")
+        CDN = "cdn", _("Comité de los Derechos del Niño")
+        RELATORIA = "relatoria", _("Relatoría Especial")
+        EPU = "epu", _("Examen Periódico Universal")
+        OTRO = "otro", _("Otro")
+
+    class Idioma(models.TextChoices):
+        ES = "es", _("Español")
+        EN = "en", _("Inglés")
+
+    class Estado(models.TextChoices):
+        BORRADOR = "borrador", _("Borrador")
+        FINAL = "final", _("Final")
+
+    titulo = models.CharField(_("título"), max_length=400)
+    destinatario = models.CharField(
+        _("dirigido a"), max_length=20, choices=Destinatario.choices, default=Destinatario.OACNUDH
+    )
+    desde = models.DateField(_("periodo desde"))
+    hasta = models.DateField(_("periodo hasta"))
+    corte = models.DateField(
+        _("fecha de corte"),
+        help_text=_("Lo programado después de esta fecha se redacta en futuro."),
+    )
+    idioma = models.CharField(_("idioma"), max_length=2, choices=Idioma.choices, default="es")
+    limite_palabras = models.PositiveIntegerField(
+        _("límite de palabras"),
+        null=True,
+        blank=True,
+        help_text=_("Las convocatorias de la OACNUDH suelen pedir 3,000 palabras como máximo."),
+    )
+    programa = models.ForeignKey(
+        Programa,
+        verbose_name=_("programa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vacío: todos los programas."),
+    )
+    temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True, related_name="+")
+    convenios = models.ManyToManyField(
+        Convenio, verbose_name=_("convenios"), blank=True, related_name="+"
+    )
+    incluir_canceladas = models.BooleanField(_("incluir actividades canceladas"), default=False)
+    introduccion = models.TextField(_("introducción"), blank=True)
+    cuerpo = models.TextField(
+        _("texto"),
+        blank=True,
+        help_text=_("Párrafos separados por una línea en blanco; viñetas con «- »."),
+    )
+    cierre = models.TextField(_("cierre"), blank=True)
+    hechos = models.JSONField(
+        _("hechos"), null=True, blank=True, help_text=_("Los datos de los que se redactó el texto.")
+    )
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.BORRADOR
+    )
+    version = models.PositiveIntegerField(_("versión"), default=1)
+    origen = models.ForeignKey(
+        "self",
+        verbose_name=_("versión anterior"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versiones",
+    )
+    creado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("creado por"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    creado = models.DateTimeField(_("creado"), auto_now_add=True)
+    modificado = models.DateTimeField(_("modificado"), auto_now=True)
+    finalizado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("finalizado por"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    finalizado = models.DateTimeField(_("finalizado"), null=True, blank=True)
+    instantanea = models.JSONField(_("instantánea"), null=True, blank=True, editable=False)
+    suma_sha256 = models.CharField(_("suma SHA-256"), max_length=64, blank=True, editable=False)
+    docx = models.BinaryField(_("DOCX"), null=True, blank=True, editable=False)
+    pdf = models.BinaryField(_("PDF"), null=True, blank=True, editable=False)
+
+    objects = InformeContribucionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("informe de contribución")
+        verbose_name_plural = _("informes de contribución")
+        ordering = ["-creado", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hasta__gte=F("desde")),
+                name="informe_contribucion_periodo_en_orden",
+                violation_error_message=_("La fecha «hasta» no puede ser anterior a «desde»."),
+            ),
+            models.CheckConstraint(
+                condition=Q(estado="borrador")
+                | (
+                    Q(finalizado__isnull=False, finalizado_por__isnull=False)
+                    & Q(instantanea__isnull=False, docx__isnull=False, pdf__isnull=False)
+                    & ~Q(suma_sha256="")
+                ),
+                name="informe_contribucion_final_completo",
+                violation_error_message=_(
+                    "Un informe final necesita sus archivos, su instantánea, su suma y quién lo "
+                    "finalizó."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} (v{self.version}, {self.get_estado_display().lower()})"
+
+    def save(self, *args, **kwargs):
+        if self._final_en_base():
+            raise InformeFinalInmutable(
+                _("El informe «%(titulo)s» es final y no puede cambiar; inicie una nueva versión.")
+                % {"titulo": self.titulo}
+            )
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._final_en_base():
+            raise InformeFinalInmutable(_("Un informe final no puede borrarse."))
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.desde and self.hasta and self.hasta < self.desde:
+            raise ValidationError({"hasta": _("La fecha «hasta» no puede ser anterior a «desde».")})
+
+    @property
+    def es_final(self) -> bool:
+        return self.estado == self.Estado.FINAL
+
+    def _final_en_base(self) -> bool:
+        return bool(self.pk) and (
+            type(self).objects.filter(pk=self.pk, estado=self.Estado.FINAL).exists()
+        )
+
+    def verificar(self) -> bool:
+        """¿La instantánea sigue dando la suma guardada?"""
+        return bool(self.instantanea) and suma_sha256(self.instantanea) == self.suma_sha256

@@ -1,0 +1,36 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from informes.models import InformeContribucion
+from informes.servicios_contribucion import informe_generar
+
+
+@pytest.fixture
+def coordinador(django_user_model):
+    usuario = django_user_model.objects.create_user("coordinadora", password="x", is_staff=True)
+    usuario.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="informes",
+            codename__in=[
+                "view_informecontribucion",
+                "change_informecontribucion",
+                "add_informecontribucion",
+            ],
+        )
+    )
+    return usuario
+
+
+@pytest.fixture
+def borrador(demo, coordinador):
+    informe = InformeContribucion.objects.create(
+        titulo="Aportación de México para el informe de la OACNUDH",
+        desde=dt.date(2014, 1, 1),
+        hasta=dt.date(2015, 6, 30),
+        corte=dt.date(2015, 6, 30),
+        limite_palabras=3000,
+        creado_por=coordinador,
+    )
+    return informe_generar(informe=informe)

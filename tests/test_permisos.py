@@ -1,0 +1,204 @@
+"""La matriz de permisos: cada rol contra cada página, archivo y acción, celda por celda.
+
+200: permitido · 403: sin permiso · 404: fuera de sus entidades (como si no existiera) ·
+302: sin sesión, al inicio de sesión. "ro": la página abre pero sin botón de guardar.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+
+from capacitaciones.models import Actividad, Evidencia
+from programa.models import PerfilUsuario
+from programa.roles import POR_CLAVE, permisos_por_rol
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["administracion", "coordinacion", "capturista", "enlace-estatal", "consulta"]
+
+
+@pytest.fixture
+def escenario(db):
+    slp = f.ActividadFactory(titulo="Plática en San Luis Potosí", entidades=["24"])
+    oax = f.ActividadFactory(titulo="Plática en Oaxaca", entidades=["20"])
+    ambas = f.ActividadFactory(titulo="Foro regional SLP y Oaxaca", entidades=["24", "20"])
+    for actividad in (slp, oax):
+        evidencia = Evidencia(actividad=actividad, tipo="lista_asistencia")
+        evidencia.archivo.save(f"lista-{actividad.pk}.pdf", ContentFile(b"%PDF-1.4\n"))
+    f.ProductoFactory(nombre="Cartel SLP").entidades_difusion.set(["24"])
+    f.ProductoFactory(nombre="Cartel Oaxaca").entidades_difusion.set(["20"])
+    usuarios = {}
+    for rol in ROLES:
+        usuario = User.objects.create_user(rol, password="x" * 12, is_staff=True)
+        usuario.groups.add(Group.objects.get(name=POR_CLAVE[rol]))
+        usuarios[rol] = usuario
+    PerfilUsuario.objects.create(usuario=usuarios["enlace-estatal"]).entidades.set(["24"])
+    return {"slp": slp, "oax": oax, "ambas": ambas, "usuarios": usuarios}
+
+
+def evidencia(actividad):
+    return actividad.evidencias.get().archivo.url
+
+
+A = "/admin/capacitaciones/actividad/"
+MATRIZ = {
+    # página: (administración, coordinación, capturista, enlace estatal, consulta)
+    "lista de actividades": (lambda e: A, (200, 200, 200, 200, 200)),
+    "alta de actividad": (lambda e: A + "add/", (200, 200, 200, 200, 403)),
+    "actividad de SLP": (lambda e: f"{A}{e['slp'].pk}/change/", (200, 200, 200, 200, "ro")),
+    "actividad de Oaxaca": (lambda e: f"{A}{e['oax'].pk}/change/", (200, 200, 200, 404, "ro")),
+    "actividad de SLP y Oaxaca": (
+        lambda e: f"{A}{e['ambas'].pk}/change/",
+        (200, 200, 200, "ro", "ro"),
+    ),
+    "borrar actividad de SLP": (
+        lambda e: f"{A}{e['slp'].pk}/delete/",
+        (200, 200, 403, 403, 403),
+    ),
+    "historial de actividad de SLP": (
+        lambda e: f"{A}{e['slp'].pk}/history/",
+        (200, 200, 200, 200, 200),
+    ),
+    "historial de actividad de Oaxaca": (
+        lambda e: f"{A}{e['oax'].pk}/history/",
+        (200, 200, 200, 404, 200),
+    ),
+    "actividades eliminadas": (lambda e: A + "eliminadas/", (200, 200, 200, 403, 403)),
+    "evidencia de SLP": (lambda e: evidencia(e["slp"]), (200, 200, 200, 200, 200)),
+    "evidencia de Oaxaca": (lambda e: evidencia(e["oax"]), (200, 200, 200, 404, 200)),
+    "lista de productos": (
+        lambda e: "/admin/capacitaciones/producto/",
+        (200, 200, 200, 200, 200),
+    ),
+    "alta de producto": (
+        lambda e: "/admin/capacitaciones/producto/add/",
+        (200, 200, 200, 200, 403),
+    ),
+    "lista de convenios": (lambda e: "/admin/convenios/convenio/", (200, 200, 200, 200, 200)),
+    "alta de convenio": (lambda e: "/admin/convenios/convenio/add/", (200, 200, 200, 403, 403)),
+    "alta de institución": (
+        lambda e: "/admin/programa/institucion/add/",
+        (200, 200, 200, 403, 403),
+    ),
+    "lista de temas": (lambda e: "/admin/programa/tema/", (200, 200, 200, 200, 200)),
+    "alta de tema (catálogo)": (lambda e: "/admin/programa/tema/add/", (200, 403, 403, 403, 403)),
+    "alta de audiencia (catálogo)": (
+        lambda e: "/admin/programa/audiencia/add/",
+        (200, 403, 403, 403, 403),
+    ),
+    "alta de estrategia": (
+        lambda e: "/admin/programa/estrategia/add/",
+        (200, 200, 403, 403, 403),
+    ),
+    "usuarios": (lambda e: "/admin/auth/user/", (200, 403, 403, 403, 403)),
+    "roles (grupos)": (lambda e: "/admin/auth/group/", (200, 403, 403, 403, 403)),
+    "bitácora de accesos": (lambda e: "/admin/programa/evento/", (200, 403, 403, 403, 403)),
+    "intentos de acceso (desbloqueo)": (
+        lambda e: "/admin/axes/accessattempt/",
+        (200, 403, 403, 403, 403),
+    ),
+}
+
+
+def celdas():
+    for pagina, (_, esperados) in MATRIZ.items():
+        for rol, esperado in zip(ROLES, esperados, strict=True):
+            yield pytest.param(pagina, rol, esperado, id=f"{pagina}·{rol}")
+
+
+@pytest.mark.parametrize(("pagina", "rol", "esperado"), list(celdas()))
+def test_matriz_de_permisos(client, escenario, pagina, rol, esperado):
+    client.force_login(escenario["usuarios"][rol])
+    respuesta = client.get(MATRIZ[pagina][0](escenario))
+
+    if esperado == "ro":
+        assert respuesta.status_code == 200
+        assert 'name="_save"' not in respuesta.content.decode()
+    else:
+        assert respuesta.status_code == esperado
+        if esperado == 200 and "change/" in respuesta.request["PATH_INFO"]:
+            assert 'name="_save"' in respuesta.content.decode()
+
+
+@pytest.mark.parametrize("pagina", list(MATRIZ))
+def test_sin_sesion_todo_lleva_al_inicio_de_sesion(client, escenario, pagina):
+    respuesta = client.get(MATRIZ[pagina][0](escenario))
+    assert respuesta.status_code == 302 and "/admin/login/" in respuesta["Location"]
+
+
+def test_el_enlace_solo_ve_sus_actividades_en_la_lista_y_en_la_busqueda(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+
+    lista = client.get(A).content.decode()
+    busqueda = client.get(A, {"q": "Oaxaca"}).content.decode()
+    filtro = client.get(A, {"entidad": "20"}).content.decode()
+
+    assert "Plática en San Luis Potosí" in lista and "Foro regional SLP y Oaxaca" in lista
+    assert "Plática en Oaxaca" not in lista
+    assert "Plática en Oaxaca" not in busqueda and "Plática en Oaxaca" not in filtro
+    productos = client.get("/admin/capacitaciones/producto/").content.decode()
+    assert "Cartel SLP" in productos and "Cartel Oaxaca" not in productos
+
+
+def test_el_enlace_solo_puede_elegir_sus_entidades(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    autocompletado = client.get(
+        "/admin/autocomplete/",
+        {"term": "", "app_label": "capacitaciones", "model_name": "actividad",
+         "field_name": "entidades"},
+    ).json()  # fmt: skip
+    assert [r["text"] for r in autocompletado["results"]] == ["San Luis Potosí"]
+
+    programa = f.ProgramaFactory()
+    datos = {
+        "folio": "ENLACE-1", "tipo": "platica", "titulo": "Plática", "estado": "programada",
+        "precision": "dia", "fecha_inicio": "01/12/2026", "modalidad": "presencial",
+        "programa": programa.pk,
+    }  # fmt: skip
+    for prefijo in ("participaciones", "actividadinstitucion_set", "evidencias"):
+        datos |= {f"{prefijo}-TOTAL_FORMS": 0, f"{prefijo}-INITIAL_FORMS": 0}
+
+    en_oaxaca = client.post(A + "add/", datos | {"entidades": ["20"]}).content.decode()
+    sin_entidad = client.post(A + "add/", datos).content.decode()
+
+    assert "20 no es una de las opciones disponibles" in en_oaxaca
+    assert "Elija al menos una de sus entidades" in sin_entidad
+    assert not Actividad.objects.filter(folio="ENLACE-1").exists()
+    assert client.post(A + "add/", datos | {"entidades": ["24"]}).status_code == 302
+
+
+def test_el_enlace_no_puede_guardar_una_actividad_compartida(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    ambas = escenario["ambas"]
+    respuesta = client.post(f"{A}{ambas.pk}/change/", {"titulo": "Cambiado"})
+    assert respuesta.status_code == 403
+    ambas.refresh_from_db()
+    assert ambas.titulo == "Foro regional SLP y Oaxaca"
+
+
+def test_roles_y_permisos_clave():
+    permisos = permisos_por_rol(
+        {
+            "capacitaciones.add_actividad",
+            "capacitaciones.delete_actividad",
+            "programa.change_tema",
+            "programa.view_tema",
+            "programa.view_evento",
+            "informes.view_informecontribucion",
+            "informes.finalizar_informecontribucion",
+        }
+    )
+    assert "programa.change_tema" not in permisos["Capturista nacional"]
+    assert "capacitaciones.delete_actividad" not in permisos["Capturista nacional"]
+    assert "informes.finalizar_informecontribucion" in permisos["Coordinación nacional"]
+    assert "informes.finalizar_informecontribucion" not in permisos["Capturista nacional"]
+    assert not any(p.startswith("informes.") for p in permisos["Enlace estatal"])
+    assert "informes.view_informecontribucion" in permisos["Consulta"]
+    assert "programa.view_evento" not in permisos["Consulta"]
+    assert permisos["Consulta"] <= {p for p in permisos["Administración"]}
+    assert all(".view_" in p for p in permisos["Consulta"])
+
+
+def test_los_cinco_roles_existen_tras_migrar():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(POR_CLAVE.values())
