@@ -74,5 +74,5 @@ def entrar(pagina: Page, usuario: str, clave: str) -> None:
     pagina.goto("/admin/login/")
     escribir_en(pagina, pagina.locator("#id_username"), usuario)
     escribir_en(pagina, pagina.locator("#id_password"), clave)
-    pagina.keyboard.press("Enter")
-    pagina.wait_for_load_state()
+    with pagina.expect_navigation():
+        pagina.keyboard.press("Enter")
