@@ -53,10 +53,15 @@ def elegir_autocompletado(pagina: Page, campo_id: str, buscar: str, opcion: str)
     multiple = contenedor.locator(".select2-selection--multiple .select2-search__field")
     if multiple.count():
         tabular_hasta(pagina, multiple)
+        busqueda = multiple
     else:
         tabular_hasta(pagina, contenedor.locator(".select2-selection"))
         pagina.keyboard.press("Enter")
+        # select2 abre su lista y pasa el foco a su buscador: escribir antes lo perdería.
+        busqueda = pagina.locator(".select2-container--open .select2-search__field")
+        expect(busqueda).to_be_focused()
     pagina.keyboard.type(buscar)
+    expect(busqueda).to_have_value(buscar)
     resaltada = pagina.locator(".select2-results__option--highlighted")
     expect(resaltada).to_have_text(opcion)
     pagina.keyboard.press("Enter")
