@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from capacitaciones.hojas.admin import HojasActividadesAdminMixin
 from capacitaciones.models import (
     Actividad,
     ActividadInstitucion,
@@ -83,7 +84,7 @@ class EvidenciaInline(admin.TabularInline):
 
 
 @admin.register(Actividad)
-class ActividadAdmin(AlcanceEstatalAdmin, SimpleHistoryAdmin):
+class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHistoryAdmin):
     list_display = [
         "folio",
         "titulo",

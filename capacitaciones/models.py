@@ -33,8 +33,10 @@ class ActividadQuerySet(models.QuerySet):
     def visibles_para(self, usuario):
         """Todas para el alcance nacional; para un enlace, las que ocurren en sus entidades."""
         claves = entidades_asignadas(usuario)
-        if claves is None:
-            return self
+        return self if claves is None else self.en_entidades(claves)
+
+    def en_entidades(self, claves):
+        """Las que ocurren en alguna de esas entidades, cada una una sola vez."""
         return self.filter(_en_entidades(Actividad.entidades, claves))
 
     def en_periodo(self, desde, hasta):

@@ -33,7 +33,6 @@ from programa.models import Audiencia, EntidadFederativa, Programa, Tema
 
 Estado = Actividad.Estado
 CLAVE_NACIONAL = "00"
-ENTIDADES_TOTAL = 32
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,8 @@ class Filtros:
     tema: Tema | None = None
     convenio: Convenio | None = None
     programa: Programa | None = None
+    # Alcance de quien consulta: None es nacional; un enlace estatal ve solo sus entidades.
+    entidades: frozenset[str] | None = None
 
     def descripcion(self) -> list[str]:
         """Los filtros aplicados además del periodo, para decirlos en la página y los archivos."""
@@ -58,6 +59,8 @@ class Filtros:
             partes.append(f"convenio: {self.convenio.folio}")
         if self.programa:
             partes.append(f"programa: {self.programa.nombre}")
+        if self.entidades is not None:
+            partes.append(f"solo las entidades asignadas ({', '.join(sorted(self.entidades))})")
         return partes
 
 
@@ -72,6 +75,8 @@ def actividades_filtradas(filtros: Filtros) -> QuerySet[Actividad]:
         actividades = actividades.filter(convenio=filtros.convenio)
     if filtros.programa:
         actividades = actividades.filter(programa=filtros.programa)
+    if filtros.entidades is not None:
+        actividades = actividades.en_entidades(filtros.entidades)
     if filtros.tema:
         # EXISTS y no un JOIN: cada actividad sigue apareciendo una sola vez.
         actividades = actividades.filter(
@@ -174,7 +179,7 @@ class Cobertura:
 
     def resumen(self) -> str:
         return (
-            f"{len(self.entidades_sin_realizadas)} de {ENTIDADES_TOTAL} entidades sin "
+            f"{len(self.entidades_sin_realizadas)} de {len(self.entidades)} entidades sin "
             "actividades realizadas"
         )
 
@@ -256,11 +261,12 @@ def cobertura(filtros: Filtros) -> Cobertura:
     actividades = actividades_filtradas(filtros)
     realizadas = actividades.filter(estado=Estado.REALIZADA).values("pk")
 
+    entidades = EntidadFederativa.objects.order_by("clave")
+    if filtros.entidades is not None:
+        entidades = entidades.filter(clave__in=filtros.entidades)
     filas = {
         clave: FilaCobertura(clave, nombre)
-        for clave, nombre in EntidadFederativa.objects.order_by("clave").values_list(
-            "clave", "nombre_corto"
-        )
+        for clave, nombre in entidades.values_list("clave", "nombre_corto")
     }
     nacional = FilaCobertura(CLAVE_NACIONAL, "Total nacional")
     sin_entidad = FilaCobertura("", "Sin entidad registrada")
@@ -269,8 +275,9 @@ def cobertura(filtros: Filtros) -> Cobertura:
     # Cada par (actividad, entidad) es único en la tabla intermedia: contar filas basta.
     por_entidad = actividades.values("entidades", "estado", "tipo").annotate(n=Count("pk"))
     for fila in por_entidad:
-        destino = filas[fila["entidades"]] if fila["entidades"] else sin_entidad
-        destino.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
+        destino = filas.get(fila["entidades"]) if fila["entidades"] else sin_entidad
+        if destino:  # None: otra entidad de una actividad compartida, fuera del alcance
+            destino.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
     for fila in actividades.values("estado", "tipo").annotate(n=Count("pk")):
         nacional.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
 
@@ -280,8 +287,9 @@ def cobertura(filtros: Filtros) -> Cobertura:
     )
     for fila in por_entidad:
         clave = fila["actividad__entidades"]
-        destino = filas[clave] if clave else sin_entidad
-        destino.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
+        destino = filas.get(clave) if clave else sin_entidad
+        if destino:
+            destino.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
     for fila in participaciones.values("audiencia_id").annotate(n=Sum("total")):
         nacional.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
 
@@ -354,7 +362,9 @@ class Tablero:
     hoy: dt.date
 
 
-def actividades_por_trimestre(anios: list[int]) -> list[Trimestre]:
+def actividades_por_trimestre(
+    anios: list[int], entidades: frozenset[str] | None = None
+) -> list[Trimestre]:
     """Programadas y realizadas que se traslapan con cada trimestre: una sola consulta.
 
     Una actividad con fecha de semestre cuenta en cada trimestre que abarca.
@@ -366,7 +376,10 @@ def actividades_por_trimestre(anios: list[int]) -> list[Trimestre]:
         for estado in (Estado.PROGRAMADA, Estado.REALIZADA):
             agregados[f"{estado}_{i}"] = Count("pk", filter=en_trimestre & Q(estado=estado))
     desde, hasta = periodos[0].desde, periodos[-1].hasta
-    cuentas = Actividad.objects.en_periodo(desde, hasta).aggregate(**agregados)
+    actividades = Actividad.objects.en_periodo(desde, hasta)
+    if entidades is not None:
+        actividades = actividades.en_entidades(entidades)
+    cuentas = actividades.aggregate(**agregados)
     return [
         Trimestre(
             nombre=f"{(p.desde.month - 1) // 3 + 1}T {p.desde.year}",
@@ -380,20 +393,25 @@ def actividades_por_trimestre(anios: list[int]) -> list[Trimestre]:
 DIAS_PROXIMAS = 90
 
 
-def tablero(*, anio: int, hoy: dt.date) -> Tablero:
-    """El año elegido contra el anterior, las próximas actividades y los convenios por vencer."""
+def tablero(*, anio: int, hoy: dt.date, entidades: frozenset[str] | None = None) -> Tablero:
+    """El año elegido contra el anterior, las próximas actividades y los convenios por vencer.
+
+    ``entidades`` limita todo al alcance de un enlace estatal (None: nacional).
+    """
     limite = hoy + dt.timedelta(days=DIAS_PROXIMAS)
+    programadas = Actividad.objects.programadas()
+    if entidades is not None:
+        programadas = programadas.en_entidades(entidades)
     proximas = (
-        Actividad.objects.programadas()
-        .en_periodo(hoy, limite)
+        programadas.en_periodo(hoy, limite)
         .prefetch_related("entidades")
         .order_by("fecha_inicio", "pk")[:20]
     )
     return Tablero(
         anio=anio,
-        actual=cobertura(Filtros(Periodo.anio(anio))),
-        anterior=cobertura(Filtros(Periodo.anio(anio - 1))),
-        trimestres=actividades_por_trimestre([anio - 1, anio]),
+        actual=cobertura(Filtros(Periodo.anio(anio), entidades=entidades)),
+        anterior=cobertura(Filtros(Periodo.anio(anio - 1), entidades=entidades)),
+        trimestres=actividades_por_trimestre([anio - 1, anio], entidades),
         proximas=list(proximas),
         convenios_por_vencer=list(Convenio.objects.por_vencer(hoy).order_by("vigencia_fin")),
         convenios_vencidos=list(Convenio.objects.vencidos(hoy).order_by("-vigencia_fin")[:20]),

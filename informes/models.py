@@ -139,6 +139,7 @@ class InformeContribucion(models.Model):
         verbose_name = _("informe de contribución")
         verbose_name_plural = _("informes de contribución")
         ordering = ["-creado", "-id"]
+        permissions = [("finalizar_informecontribucion", _("Puede marcar un informe como final"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(hasta__gte=F("desde")),

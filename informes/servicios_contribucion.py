@@ -16,6 +16,8 @@ from informes.exportar.markdown import exportar_markdown
 from informes.exportar.pdf import exportar_pdf
 from informes.models import InformeContribucion, InformeFinalInmutable, suma_sha256
 from informes.redaccion import redactar
+from programa.bitacora import evento_registrar
+from programa.models import Evento
 
 FORMATOS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -157,6 +159,11 @@ def informe_finalizar(*, informe: InformeContribucion, usuario) -> InformeContri
     informe.finalizado_por = usuario
     informe.finalizado = timezone.now()
     informe.save()
+    evento_registrar(
+        tipo=Evento.Tipo.FINALIZACION,
+        usuario=usuario,
+        descripcion=f"{informe.titulo} (versión {informe.version}), SHA-256 {informe.suma_sha256}",
+    )
     return informe
 
 

@@ -1,8 +1,10 @@
 """Cobertura y tablero: leen filtros, llaman a un selector y entregan a un renderizador."""
 
-from django.contrib.auth.decorators import login_required
+from dataclasses import replace
+
+from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +16,9 @@ from informes import graficas
 from informes.exportar import tabla
 from informes.filtros import AnioForm, FiltrosCoberturaForm
 from informes.mapa import mapa_svg
-from programa.models import EntidadFederativa
+from programa.alcance import entidades_asignadas
+from programa.bitacora import evento_registrar
+from programa.models import EntidadFederativa, Evento
 
 UNIDADES = {
     "realizadas": ("actividad realizada", "actividades realizadas"),
@@ -24,11 +28,23 @@ UNIDADES = {
 ACTIVIDADES_POR_PAGINA = 50
 
 
+def puede_consultar(vista):
+    """Con sesión (si no, al inicio de sesión) y con permiso de ver actividades (si no, 403)."""
+    return login_required(
+        permission_required("capacitaciones.view_actividad", raise_exception=True)(vista)
+    )
+
+
 def _filtros(request) -> FiltrosCoberturaForm:
     return FiltrosCoberturaForm(
         request.GET,
         anio_predeterminado=lambda: selector.anio_predeterminado(timezone.localdate()),
     )
+
+
+def _con_alcance(request, form: FiltrosCoberturaForm) -> selector.Filtros:
+    """Los filtros de la URL más el alcance de quien consulta (un enlace: sus entidades)."""
+    return replace(form.filtros(), entidades=entidades_asignadas(request.user))
 
 
 def _con_consulta(url: str, request) -> str:
@@ -42,12 +58,12 @@ def _error(request, form):
 
 
 @require_GET
-@login_required
+@puede_consultar
 def cobertura(request):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(form.filtros())
+    datos = selector.cobertura(_con_alcance(request, form))
     metrica = form.metrica_elegida
     periodo = datos.filtros.periodo
     enlaces = {
@@ -79,12 +95,12 @@ def cobertura(request):
 
 
 @require_GET
-@login_required
+@puede_consultar
 def cobertura_exportar(request, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(form.filtros())
+    datos = selector.cobertura(_con_alcance(request, form))
     periodo = datos.filtros.periodo
     nombre = f"cobertura-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}.{formato}"
     if formato == "csv":
@@ -94,19 +110,27 @@ def cobertura_exportar(request, formato):
             datos.columnas(), datos.filas(), hoja="Cobertura", notas=datos.notas()
         )
         tipo = tabla.TIPO_XLSX
+    evento_registrar(
+        tipo=Evento.Tipo.EXPORTACION,
+        request=request,
+        descripcion=f"Cobertura {formato.upper()}: {request.GET.urlencode() or 'sin filtros'}",
+    )
     respuesta = HttpResponse(contenido, content_type=tipo)
     respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
     return respuesta
 
 
 @require_GET
-@login_required
+@puede_consultar
 def cobertura_entidad(request, clave):
     entidad = get_object_or_404(EntidadFederativa, clave=clave)
+    alcance = entidades_asignadas(request.user)
+    if alcance is not None and clave not in alcance:
+        raise Http404("Esa entidad no está entre las suyas.")
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = selector.cobertura_entidad(form.filtros(), entidad)
+    detalle = selector.cobertura_entidad(_con_alcance(request, form), entidad)
     pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -124,14 +148,14 @@ def cobertura_entidad(request, clave):
 
 
 @require_GET
-@login_required
+@puede_consultar
 def tablero(request):
     form = AnioForm(request.GET)
     hoy = timezone.localdate()
     if not form.is_valid():
         return render(request, "informes/tablero.html", {"form": form}, status=400)
     anio = form.cleaned_data.get("anio") or selector.anio_predeterminado(hoy)
-    datos = selector.tablero(anio=anio, hoy=hoy)
+    datos = selector.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
     return render(
         request,
         "informes/tablero.html",

@@ -20,10 +20,13 @@ from informes.servicios_contribucion import (
     informe_generar,
     informe_nueva_version,
 )
+from programa.bitacora import evento_registrar
+from programa.models import Evento
 
 VER = "informes.view_informecontribucion"
 CAMBIAR = "informes.change_informecontribucion"
 AGREGAR = "informes.add_informecontribucion"
+FINALIZAR = "informes.finalizar_informecontribucion"
 
 
 def _coordinacion(permiso):
@@ -125,7 +128,7 @@ def regenerar(request, pk):
     return redirect("informes:contribucion_detalle", informe.pk)
 
 
-@_coordinacion(CAMBIAR)
+@_coordinacion(FINALIZAR)
 def finalizar(request, pk):
     informe = _informe(pk)
     if informe.es_final:
@@ -175,6 +178,11 @@ def descargar(request, pk, formato):
             {"informe": informe, "mensaje": str(error)},
             status=503,
         )
+    evento_registrar(
+        tipo=Evento.Tipo.EXPORTACION,
+        request=request,
+        descripcion=f"Informe de contribución {informe.pk} en {formato.upper()}",
+    )
     respuesta = HttpResponse(archivo.contenido, content_type=archivo.tipo)
     respuesta["Content-Disposition"] = f'attachment; filename="{archivo.nombre}"'
     return respuesta

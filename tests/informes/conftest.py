@@ -1,25 +1,18 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 
 from informes.models import InformeContribucion
 from informes.servicios_contribucion import informe_generar
+from programa.roles import COORDINACION
 
 
 @pytest.fixture
 def coordinador(django_user_model):
+    """Una persona con el rol de coordinación nacional, como la crea `crear_usuario`."""
     usuario = django_user_model.objects.create_user("coordinadora", password="x", is_staff=True)
-    usuario.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label="informes",
-            codename__in=[
-                "view_informecontribucion",
-                "change_informecontribucion",
-                "add_informecontribucion",
-            ],
-        )
-    )
+    usuario.groups.add(Group.objects.get(name=COORDINACION))
     return usuario
 
 

@@ -191,5 +191,6 @@ def test_consultas_del_detalle(cliente, borrador, django_assert_num_queries):
 
 
 def test_consultas_de_la_descarga(cliente, borrador, django_assert_num_queries):
-    with django_assert_num_queries(CONSULTAS_DE_TODA_PAGINA + 1):
+    # + el informe + el evento de exportación en la bitácora (INSERT).
+    with django_assert_num_queries(CONSULTAS_DE_TODA_PAGINA + 2):
         assert cliente.get(_url("contribucion_descargar", borrador.pk, "md")).status_code == 200

@@ -7,10 +7,12 @@ import re
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from capacitaciones.models import Actividad
+from programa.roles import COORDINACION
 from tests.factories import (
     ActividadFactory,
     AudienciaFactory,
@@ -27,6 +29,7 @@ COBERTURA = reverse("informes:cobertura")
 @pytest.fixture
 def coordinador(client, django_user_model):
     usuario = django_user_model.objects.create_user("coordinadora", is_staff=True)
+    usuario.groups.add(Group.objects.get(name=COORDINACION))
     client.force_login(usuario)
     return client
 
@@ -156,10 +159,11 @@ def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_nu
             actividad = ActividadFactory(entidades=[clave, "09"], estado=estado, convenio=convenio)
             ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=3)
 
-    # sesión, usuario; entidades, audiencias, actividades por entidad, por país,
+    # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
+    # entidades, audiencias, actividades por entidad, por país,
     # participantes por entidad, por país; opciones de tema, convenio y programa; guardar la
     # sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(17):
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
     assert "0 de 32 entidades sin actividades realizadas" in texto(respuesta)
@@ -198,10 +202,11 @@ def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries)
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4)
         ProductoFactory(actividad=actividad, convenio=actividad.convenio)
 
-    # sesión, usuario, entidad; cobertura (6); productos, convenios; conteo de la página,
+    # sesión, usuario, permisos (2), alcance, entidad; cobertura (6); productos, convenios;
+    # conteo de la página,
     # actividades y sus precargas (entidades, entidades participantes, temas, participaciones,
     # instituciones); guardar la sesión (3). El formulario no se dibuja en el detalle.
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(24):
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)
@@ -230,8 +235,9 @@ def test_descarga_csv_con_bom_y_columnas_fijas(demo, coordinador):
 
 
 def test_descarga_xlsx(demo, coordinador, django_assert_num_queries):
-    # sesión, usuario, las seis consultas de la cobertura y guardar la sesión (3).
-    with django_assert_num_queries(11):
+    # sesión, usuario, permisos (2), alcance, las seis consultas de la cobertura, el evento de
+    # exportación en la bitácora y guardar la sesión (3).
+    with django_assert_num_queries(15):
         respuesta = coordinador.get("/informes/cobertura.xlsx", {"anio": 2015})
 
     libro = load_workbook(io.BytesIO(respuesta.content))
@@ -268,9 +274,10 @@ def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries):
         entidades=["31"],
     )
 
-    # sesión, usuario; cobertura de 2015 (6) y de 2014 (6); trimestres; próximas y sus
+    # sesión, usuario, permisos (2), alcance; cobertura de 2015 (6) y de 2014 (6); trimestres;
+    # próximas y sus
     # entidades; convenios por vencer y vencidos; guardar la sesión (3).
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(25):
         respuesta = coordinador.get("/informes/", {"anio": 2015})
     pagina = texto(respuesta)
 
