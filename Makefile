@@ -1,10 +1,10 @@
-# Uso: make demo | make test | make lint  (ver README.md)
+# Uso: make demo | make test | make e2e | make lint  (ver README.md)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: demo test lint respaldo restaurar
+.PHONY: demo test e2e lint respaldo restaurar
 
 $(INSTALADO): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -19,6 +19,12 @@ demo: $(INSTALADO)  ## instala, migra, carga los datos de 2015, crea el administ
 
 test: $(INSTALADO)  ## toda la suite de pruebas (SQLite, o la base de DATABASE_URL)
 	$(BIN)/pytest
+
+# Dirección del servidor vivo de las pruebas de punta a punta (cámbiela si el puerto está ocupado).
+E2E_DIRECCION ?= 127.0.0.1:8004
+
+e2e: $(INSTALADO)  ## recorridos en Chromium (/usr/bin/chromium) con capturas y axe en artefactos/e2e/
+	$(BIN)/pytest -m e2e tests/e2e --liveserver $(E2E_DIRECCION)
 
 lint: $(INSTALADO)  ## formato, estilo y migraciones que falten
 	$(BIN)/ruff format --check .

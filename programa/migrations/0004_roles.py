@@ -10,9 +10,13 @@ from programa.roles import roles_sincronizar
 def crear_roles(apps, schema_editor):
     # Los permisos se crean normalmente después de migrar; aquí hacen falta ya.
     for app_config in apps_globales.get_app_configs():
-        app_config.models_module = True
+        # create_permissions() salta las apps sin models_module; se deja como estaba después,
+        # porque es el registro global: con None, migrate ya no manda post_migrate a ninguna app
+        # y las pruebas no pueden serializar la base (serialized_rollback).
+        original = app_config.models_module
+        app_config.models_module = original or True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = original
     roles_sincronizar(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
