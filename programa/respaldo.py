@@ -40,9 +40,9 @@ def _archivos_subidos() -> list[str]:
     raiz = Path(settings.MEDIA_ROOT)
     if not raiz.exists():
         return []
-    return sorted(
-        str(p.relative_to(raiz)) for p in raiz.rglob("*") if p.is_file() and "tmp" not in p.parts
-    )
+    relativas = (p.relative_to(raiz) for p in raiz.rglob("*") if p.is_file())
+    # tmp/ guarda hojas en espera de confirmar su importación: no son registros.
+    return sorted(str(r) for r in relativas if r.parts[0] != "tmp")
 
 
 def respaldo_crear(*, destino: Path) -> dict:
