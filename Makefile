@@ -7,6 +7,7 @@ INSTALADO := $(VENV)/.instalado
 .PHONY: demo test e2e lint respaldo restaurar
 
 $(INSTALADO): pyproject.toml
+	bash .ci/instalar-paquetes
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
@@ -24,6 +25,7 @@ test: $(INSTALADO)  ## toda la suite de pruebas (SQLite, o la base de DATABASE_U
 E2E_DIRECCION ?= 127.0.0.1:8004
 
 e2e: $(INSTALADO)  ## recorridos en Chromium (/usr/bin/chromium) con capturas y axe en artefactos/e2e/
+	bash .ci/instalar-paquetes navegador
 	$(BIN)/pytest -m e2e tests/e2e --liveserver $(E2E_DIRECCION)
 
 lint: $(INSTALADO)  ## formato, estilo y migraciones que falten
