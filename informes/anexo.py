@@ -4,11 +4,10 @@ así el anexo de un informe final siempre coincide con su instantánea.
 
 from collections import defaultdict
 
-from django.utils.html import escape
-
 from capacitaciones.models import Actividad
 from informes.contribucion import SIN_ENTIDAD
 from informes.documento import Tabla
+from informes.mapa import mapa_svg
 from informes.redaccion import en, es
 
 ETIQUETAS = {
@@ -157,39 +156,9 @@ def anexo_tablas(contribucion: dict, idioma: str) -> tuple[list[Tabla], dict[str
     return tablas, valores
 
 
-def mapa_cobertura_svg(
-    valores: dict[str, int], titulo: str, nombres: dict[str, str] | None = None
-) -> str:
-    """EL LUGAR DEL MAPA DEL ANEXO: recibe {clave INEGI: número} y devuelve SVG.
+UNIDADES_MAPA = {"es": ("actividad", "actividades"), "en": ("activity", "activities")}
 
-    Mientras no se integre ``informes.mapa.mapa_svg`` (el coroplético del informe de cobertura),
-    dibuja una gráfica de barras accesible: una fila por entidad, con su nombre y su número
-    como texto, y un <title> por barra. Al integrar, basta con devolver
-    ``mapa_svg(valores, titulo)`` aquí.
-    """
-    filas = sorted(
-        (((nombres or {}).get(c, c), n) for c, n in valores.items() if n),
-        key=lambda f: (-f[1], f[0]),
-    )
-    alto_fila, ancho_nombre, ancho_barra = 22, 190, 300
-    alto = 40 + alto_fila * max(len(filas), 1)
-    maximo = max((n for _, n in filas), default=1)
-    partes = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="mapa-titulo" '
-        f'width="{ancho_nombre + ancho_barra + 60}" height="{alto}" '
-        f'viewBox="0 0 {ancho_nombre + ancho_barra + 60} {alto}" font-family="sans-serif" '
-        f'font-size="12">',
-        f'<title id="mapa-titulo">{escape(titulo)}</title>',
-        f'<text x="0" y="16" font-weight="bold">{escape(titulo)}</text>',
-    ]
-    for i, (nombre, n) in enumerate(filas):
-        y = 30 + i * alto_fila
-        ancho = max(2, round(ancho_barra * n / maximo))
-        partes.append(
-            f"<g><title>{escape(nombre)}: {n}</title>"
-            f'<text x="0" y="{y + 14}">{escape(nombre)}</text>'
-            f'<rect x="{ancho_nombre}" y="{y + 3}" width="{ancho}" height="14" fill="#6b2144"/>'
-            f'<text x="{ancho_nombre + ancho + 6}" y="{y + 14}">{n}</text></g>'
-        )
-    partes.append("</svg>")
-    return "".join(partes)
+
+def mapa_cobertura_svg(valores: dict[str, int], titulo: str, idioma: str) -> str:
+    """El mapa del anexo: el mismo coroplético de la página de cobertura, sin enlaces."""
+    return mapa_svg(valores, titulo, unidad=UNIDADES_MAPA[idioma], id_svg="mapa-anexo")

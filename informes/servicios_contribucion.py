@@ -43,9 +43,7 @@ def documento_armar(
         titulo_anexo=et["anexo"],
         tablas=tablas,
         mapa_titulo=et["mapa"],
-        mapa_svg=mapa_cobertura_svg(valores, et["mapa"], contribucion["entidades"])
-        if valores
-        else "",
+        mapa_svg=mapa_cobertura_svg(valores, et["mapa"], idioma) if valores else "",
         notas_anexo=[et["nota_total"], et["nota_sin_dato"]][: len(tablas)],
     )
 

@@ -11,6 +11,7 @@ import pytest
 from informes.contribucion import contribucion_construir
 from informes.documento import bloques_a_texto
 from informes.exportar.docx import exportar_docx
+from informes.exportar.html import exportar_html
 from informes.exportar.markdown import exportar_markdown
 from informes.exportar.pdf import exportar_pdf
 from informes.redaccion import redactar
@@ -222,3 +223,12 @@ def test_el_ingles_en_docx_y_markdown(demo):
     markdown = exportar_markdown(documento)
     assert "- On 22 April 2015, a preventive talk" in markdown
     assert "| Oaxaca | 0 | 0 | 0 | 1 | 1 |" in markdown
+
+
+def test_el_anexo_lleva_el_mapa_de_la_cobertura(demo):
+    """El mismo coroplético de /informes/cobertura/, con las 32 entidades y su número."""
+    html = exportar_html(_documento())
+    assert 'id="mapa-anexo-titulo"' in html
+    assert "San Luis Potosí: 1 actividad" in html
+    assert "Oaxaca: 1 actividad" in html
+    assert "Sonora: 0 actividades" in html
