@@ -58,7 +58,7 @@ def navegador(_orm_junto_a_playwright):
 
     if not Path(CHROMIUM).exists():
         pytest.fail(
-            f"No está Chromium en {CHROMIUM}: instálelo con .ci/instalar-navegador "
+            f"No está Chromium en {CHROMIUM}: instálelo con .ci/instalar-paquetes navegador "
             "(apt-get install chromium) o indique otro con E2E_CHROMIUM."
         )
     with sync_playwright() as playwright:
