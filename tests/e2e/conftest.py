@@ -30,7 +30,7 @@ ARGUMENTOS_CHROMIUM = [
 ]
 ARTEFACTOS = Path(settings.BASE_DIR) / "artefactos" / "e2e"
 IMPACTOS_QUE_FALLAN = {"serious", "critical"}
-ESPERA_MS = 10_000
+ESPERA_MS = 30_000
 
 # Resultados de axe de toda la sesión: se escriben al terminar (pytest_sessionfinish).
 _REVISIONES: list[dict] = []
