@@ -27,6 +27,8 @@ from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, line
 from capacitaciones.hojas.importar import Accion, actividades_importar
 from capacitaciones.hojas.lectura import EXTENSIONES
 from capacitaciones.hojas.plantilla import plantilla_escribir
+from programa.bitacora import evento_registrar
+from programa.models import Evento
 
 CLAVE_SESION = "hojas_actividades_importacion"
 CARPETA = "tmp/importaciones"
@@ -135,7 +137,9 @@ class HojasActividadesAdminMixin:
             subido = formulario.cleaned_data["archivo"]
             token, ruta = _guardar_temporal(subido)
             with ruta.open("rb") as archivo:
-                resultado = actividades_importar(archivo=archivo, nombre=subido.name, guardar=False)
+                resultado = actividades_importar(
+                    archivo=archivo, nombre=subido.name, guardar=False, usuario=request.user
+                )
             if resultado.errores_archivo:
                 ruta.unlink(missing_ok=True)
                 for mensaje in resultado.errores_archivo:
@@ -224,11 +228,17 @@ class HojasActividadesAdminMixin:
         if not self.has_view_permission(request) or formato not in ("csv", "xlsx"):
             raise PermissionDenied
         # La ChangeList aplica filtros, búsqueda y orden igual que la página.
-        return self._exportar(self.get_changelist_instance(request).queryset, formato)
+        return self._exportar(request, self.get_changelist_instance(request).queryset, formato)
 
     @staticmethod
-    def _exportar(actividades, formato: str):
+    def _exportar(request, actividades, formato: str):
         nombre = f"actividades-{timezone.localdate():%Y-%m-%d}.{formato}"
+        evento_registrar(
+            tipo=Evento.Tipo.EXPORTACION,
+            request=request,
+            descripcion=f"Actividades en {formato.upper()}: "
+            f"{request.GET.urlencode() or 'lista sin filtros o elegidas'}",
+        )
         filas = actividades_filas(actividades)
         if formato == "csv":
             respuesta = StreamingHttpResponse(lineas_csv(filas), content_type="text/csv")
@@ -243,13 +253,13 @@ class HojasActividadesAdminMixin:
         return respuesta
 
     def exportar_csv(self, request, queryset):
-        return self._exportar(queryset, "csv")
+        return self._exportar(request, queryset, "csv")
 
     exportar_csv.short_description = _("Exportar las elegidas a CSV")
     exportar_csv.allowed_permissions = ("view",)
 
     def exportar_xlsx(self, request, queryset):
-        return self._exportar(queryset, "xlsx")
+        return self._exportar(request, queryset, "xlsx")
 
     exportar_xlsx.short_description = _("Exportar las elegidas a Excel (.xlsx)")
     exportar_xlsx.allowed_permissions = ("view",)
