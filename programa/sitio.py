@@ -104,15 +104,18 @@ class AlcanceEstatalAdmin:
             self.get_object(request, object_id)
         return super().history_view(request, object_id, extra_context)
 
+    def _en_su_alcance(self, request, obj) -> bool:
+        if obj is None or entidades_asignadas(request.user) is None:
+            return True
+        if not hasattr(obj, "_claves_alcance"):  # el admin pregunta varias veces por página
+            obj._claves_alcance = obj.claves_entidades()
+        return cubre(request.user, obj._claves_alcance)
+
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and (
-            obj is None or cubre(request.user, obj.claves_entidades())
-        )
+        return super().has_change_permission(request, obj) and self._en_su_alcance(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and (
-            obj is None or cubre(request.user, obj.claves_entidades())
-        )
+        return super().has_delete_permission(request, obj) and self._en_su_alcance(request, obj)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         claves = entidades_asignadas(request.user)

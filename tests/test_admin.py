@@ -128,13 +128,67 @@ def test_cambiar_convenio_con_diez_partes(
     assert respuesta.status_code == 200
 
 
-@pytest.mark.parametrize("modelo", ["producto", "estrategia", "institucion", "tema"])
-def test_cambiar_otros_registros(admin_client, muchos_registros, modelo):
+def cambio(app_modelo: str) -> str:
     from django.apps import apps
 
-    app = "capacitaciones" if modelo == "producto" else "programa"
-    objeto = apps.get_model(app, modelo).objects.last()
-    respuesta = admin_client.get(f"/admin/{app}/{modelo}/{objeto.pk}/change/")
+    objeto = apps.get_model(app_modelo).objects.order_by("pk").last()
+    app, modelo = app_modelo.lower().split(".")
+    return f"/admin/{app}/{modelo}/{objeto.pk}/change/"
+
+
+# Comunes (5) + el registro, y lo que cada formulario muestra ya elegido (sus M2M y FK con
+# autocompletado); ninguna crece con las filas de la base.
+@pytest.mark.parametrize(
+    ("app_modelo", "consultas"),
+    [
+        # + producto; convenio, actividad, temas, entidades y audiencias elegidos.
+        ("capacitaciones.Producto", 11),
+        # + estrategia; programa, instituciones y temas elegidos.
+        ("programa.Estrategia", 9),
+        # + institución; entidad y sucesora elegidas.
+        ("programa.Institucion", 6),
+        ("programa.Tema", 6),
+        ("programa.Audiencia", 6),
+        # + programa; institución responsable elegida.
+        ("programa.Programa", 7),
+        ("programa.EntidadFederativa", 6),
+        # + usuario; sus grupos y permisos (y los disponibles), y sus entidades asignadas.
+        ("auth.User", 11),
+    ],
+)
+def test_cambiar_cada_registro(
+    admin_client, django_assert_num_queries, muchos_registros, app_modelo, consultas
+):
+    url = cambio(app_modelo)
+    admin_client.get(url)
+    with django_assert_num_queries(consultas):
+        respuesta = admin_client.get(url)
+    assert respuesta.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "consultas"),
+    [
+        # + COUNT y página de la bitácora con su usuario, fechas de date_hierarchy.
+        ("/admin/programa/evento/", 9),
+        # + grupos del filtro, COUNT (2), página con sus grupos precargados.
+        ("/admin/auth/user/", 10),
+        ("/admin/auth/group/", 8),
+        # + COUNT y la página de informes, sin sus archivos.
+        ("/admin/informes/informecontribucion/", 7),
+        # admin de django-axes: COUNT (2), página, fechas y rutas de sus filtros.
+        ("/admin/axes/accessattempt/", 11),
+        ("/admin/capacitaciones/actividad/eliminadas/", 6),
+    ],
+)
+def test_otras_listas_del_admin(
+    admin_client, django_assert_num_queries, muchos_registros, url, consultas
+):
+    for n in range(FILAS):
+        admin_client.get(f"/admin/?visita={n}")  # eventos en la bitácora de accesos no
+    admin_client.get(url)
+    with django_assert_num_queries(consultas):
+        respuesta = admin_client.get(url)
     assert respuesta.status_code == 200
 
 
