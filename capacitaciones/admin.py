@@ -1,6 +1,8 @@
 import datetime as dt
+import re
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max, Min
@@ -11,7 +13,6 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
 
 from capacitaciones.hojas.admin import HojasActividadesAdminMixin
 from capacitaciones.models import (
@@ -21,11 +22,15 @@ from capacitaciones.models import (
     Participacion,
     Producto,
 )
-from capacitaciones.servicios import actividad_restaurar, actividades_eliminadas
+from capacitaciones.servicios import (
+    actividad_duplicar,
+    actividad_restaurar,
+    actividades_eliminadas,
+)
 from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
 from programa.models import EntidadFederativa
-from programa.sitio import AlcanceEstatalAdmin, InlinePrecargado
+from programa.sitio import AlcanceEstatalAdmin, HistorialAdmin, InlinePrecargado
 
 
 class AnioFilter(admin.SimpleListFilter):
@@ -42,8 +47,10 @@ class AnioFilter(admin.SimpleListFilter):
         return [(str(anio), str(anio)) for anio in anios]
 
     def queryset(self, request, queryset):
-        if not (self.value() or "").isdigit():
+        if self.value() is None:
             return queryset
+        if not re.fullmatch(r"(19|20|21)[0-9]{2}", self.value()):
+            raise IncorrectLookupParameters(_("El año debe tener cuatro cifras, como 2015."))
         anio = int(self.value())
         return queryset.en_periodo(dt.date(anio, 1, 1), dt.date(anio, 12, 31))
 
@@ -84,7 +91,7 @@ class EvidenciaInline(admin.TabularInline):
 
 
 @admin.register(Actividad)
-class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHistoryAdmin):
+class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, HistorialAdmin):
     list_display = [
         "folio",
         "titulo",
@@ -182,12 +189,14 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHist
     @admin.action(description=_("Marcar como realizadas"), permissions=["change"])
     def marcar_realizadas(self, request, queryset):
         hoy = timezone.localdate()
-        marcadas = futuras = canceladas = 0
+        marcadas = futuras = canceladas = ajenas = 0
         with transaction.atomic():
             for actividad in queryset.select_for_update(of=("self",)):
                 if actividad.estado == Actividad.Estado.REALIZADA:
                     continue
-                if actividad.estado == Actividad.Estado.CANCELADA:
+                if not self.has_change_permission(request, actividad):
+                    ajenas += 1  # de otra entidad además de las suyas
+                elif actividad.estado == Actividad.Estado.CANCELADA:
                     canceladas += 1
                 elif actividad.fecha_inicio > hoy:
                     futuras += 1
@@ -217,6 +226,17 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHist
                 % {"n": futuras},
                 messages.WARNING,
             )
+        if ajenas:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d no se marcó: también es de una entidad que no tiene asignada.",
+                    "%(n)d no se marcaron: también son de entidades que no tiene asignadas.",
+                    ajenas,
+                )
+                % {"n": ajenas},
+                messages.WARNING,
+            )
         if canceladas:
             self.message_user(
                 request,
@@ -231,7 +251,12 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHist
 
     @admin.action(description=_("Duplicar (para registrarla en otra entidad)"), permissions=["add"])
     def duplicar(self, request, queryset):
-        copias = [self._duplicar(request, actividad) for actividad in queryset]
+        copias = []
+        for actividad in queryset:
+            copia = actividad_duplicar(original=actividad, usuario=request.user)
+            mensaje = _("Duplicada de %(folio)s.") % {"folio": actividad.folio}
+            self.log_addition(request, copia, mensaje)
+            copias.append(copia)
         if len(copias) == 1:
             self.message_user(
                 request,
@@ -248,33 +273,9 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, SimpleHist
         )
         return None
 
-    @transaction.atomic
-    def _duplicar(self, request, original: Actividad) -> Actividad:
-        """Copia todo menos el folio, las entidades, las evidencias y las cifras de asistencia."""
-        temas = list(original.temas.all())
-        instituciones = list(original.actividadinstitucion_set.all())
-        audiencias = [p.audiencia_id for p in original.participaciones.all()]
-        copia = original
-        copia.pk = copia.id = None
-        copia.folio = Actividad._meta.get_field("folio").get_default()
-        copia._state.adding = True
-        if copia.estado in Actividad.ESTADOS_CON_MOTIVO:
-            copia.estado, copia.motivo = Actividad.Estado.PROGRAMADA, ""
-        copia.save()
-        copia.temas.set(temas)
-        ActividadInstitucion.objects.bulk_create(
-            ActividadInstitucion(actividad=copia, institucion_id=ai.institucion_id, rol=ai.rol)
-            for ai in instituciones
-        )
-        Participacion.objects.bulk_create(
-            Participacion(actividad=copia, audiencia_id=audiencia) for audiencia in audiencias
-        )
-        self.log_addition(request, copia, _("Duplicada de otra actividad."))
-        return copia
-
 
 @admin.register(Producto)
-class ProductoAdmin(AlcanceEstatalAdmin, SimpleHistoryAdmin):
+class ProductoAdmin(AlcanceEstatalAdmin, HistorialAdmin):
     list_display = ["nombre", "tipo", "convenio", "actividad", "fecha"]
     campo_entidades = "entidades_difusion"
     list_filter = ["tipo", "convenio", "entidades_difusion"]
@@ -288,3 +289,8 @@ class ProductoAdmin(AlcanceEstatalAdmin, SimpleHistoryAdmin):
         "audiencias",
     ]
     show_full_result_count = False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "actividad":  # un enlace solo liga actividades de sus entidades
+            kwargs["queryset"] = Actividad.objects.visibles_para(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

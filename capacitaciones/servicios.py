@@ -10,9 +10,11 @@ from capacitaciones.models import (
     Evidencia,
     Participacion,
     Producto,
+    nuevo_folio,
 )
 from convenios.models import Convenio, ParteConvenio
 from programa import demo
+from programa.alcance import entidades_asignadas
 from programa.fechas import ajustar
 from programa.models import (
     Audiencia,
@@ -182,3 +184,35 @@ def actividad_restaurar(*, actividad_id: int, usuario) -> Actividad:
             if Modelo is Evidencia:  # auto_now_add pone la hora de hoy; se conserva la original
                 Evidencia.objects.filter(pk=renglon.pk).update(subida=registro.subida)
     return actividad
+
+
+@transaction.atomic
+def actividad_duplicar(*, original: Actividad, usuario) -> Actividad:
+    """Copia para registrar la misma actividad en otra entidad.
+
+    Copia todo menos el folio, las evidencias y las cifras de asistencia (quedan las
+    audiencias, sin número). Sin entidades, salvo para un enlace estatal: la copia conserva
+    las entidades del original que son suyas, para que siga a su alcance.
+    """
+    asignadas = entidades_asignadas(usuario)
+    entidades = [e for e in original.entidades.all() if asignadas and e.clave in asignadas]
+    temas = list(original.temas.all())
+    instituciones = list(original.actividadinstitucion_set.all())
+    audiencias = [p.audiencia_id for p in original.participaciones.all()]
+    copia = Actividad.objects.get(pk=original.pk)
+    copia.pk = copia.id = None
+    copia.folio = nuevo_folio()
+    copia._state.adding = True
+    if copia.estado in Actividad.ESTADOS_CON_MOTIVO:
+        copia.estado, copia.motivo = Actividad.Estado.PROGRAMADA, ""
+    copia._history_user = usuario
+    copia.save()
+    copia.temas.set(temas)
+    copia.entidades.set(entidades)
+    for ai in instituciones:
+        ActividadInstitucion.objects.create(
+            actividad=copia, institucion_id=ai.institucion_id, rol=ai.rol
+        )
+    for audiencia in audiencias:
+        Participacion.objects.create(actividad=copia, audiencia_id=audiencia)
+    return copia

@@ -1,10 +1,9 @@
 from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from convenios.models import Convenio, ParteConvenio
-from programa.sitio import InlinePrecargado
+from programa.sitio import HistorialAdmin, InlinePrecargado
 
 
 class EstadoConvenioFilter(admin.SimpleListFilter):
@@ -34,7 +33,7 @@ class ParteConvenioInline(InlinePrecargado, admin.TabularInline):
 
 
 @admin.register(Convenio)
-class ConvenioAdmin(SimpleHistoryAdmin):
+class ConvenioAdmin(HistorialAdmin):
     list_display = ["folio", "titulo", "tipo", "fecha_firma", "vigencia_fin", "estado", "partes"]
     list_display_links = ["folio", "titulo"]
     list_filter = [EstadoConvenioFilter, "tipo", "programa"]

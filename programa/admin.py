@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from programa.alcance import entidades_asignadas
 from programa.models import (
@@ -15,11 +14,12 @@ from programa.models import (
     Programa,
     Tema,
 )
+from programa.sitio import HistorialAdmin
 from programa.texto import normalizar
 
 
 @admin.register(EntidadFederativa)
-class EntidadFederativaAdmin(SimpleHistoryAdmin):
+class EntidadFederativaAdmin(HistorialAdmin):
     list_display = ["clave", "nombre", "nombre_corto", "iso_3166_2", "renapo", "abreviatura"]
     search_fields = ["clave", "nombre", "nombre_corto"]
     readonly_fields = ["clave"]
@@ -50,7 +50,7 @@ class EntidadFederativaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Institucion)
-class InstitucionAdmin(SimpleHistoryAdmin):
+class InstitucionAdmin(HistorialAdmin):
     list_display = ["nombre", "siglas", "tipo", "entidad", "vigente_hasta", "sucesora"]
     list_filter = ["tipo", "entidad"]
     list_select_related = ["entidad", "sucesora"]
@@ -60,14 +60,14 @@ class InstitucionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Programa)
-class ProgramaAdmin(SimpleHistoryAdmin):
+class ProgramaAdmin(HistorialAdmin):
     list_display = ["nombre", "institucion_responsable"]
     list_select_related = ["institucion_responsable"]
     search_fields = ["nombre"]
     autocomplete_fields = ["institucion_responsable"]
 
 
-class CatalogoAdmin(SimpleHistoryAdmin):
+class CatalogoAdmin(HistorialAdmin):
     list_display = ["nombre", "nombre_en", "orden"]
     list_editable = ["orden"]
     search_fields = ["nombre", "nombre_en"]
@@ -78,7 +78,7 @@ admin.site.register(Audiencia, CatalogoAdmin)
 
 
 @admin.register(Estrategia)
-class EstrategiaAdmin(SimpleHistoryAdmin):
+class EstrategiaAdmin(HistorialAdmin):
     list_display = ["nombre", "programa", "fecha_inicio", "fecha_fin"]
     list_select_related = ["programa"]
     list_filter = ["temas"]

@@ -1,9 +1,12 @@
 """El sitio de administración del programa: encabezado en español y orden del índice."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from programa.alcance import cubre, entidades_asignadas
 from programa.models import EntidadFederativa
@@ -143,3 +146,27 @@ class AlcanceEstatalAdmin:
                 return datos
 
         return FormularioEstatal
+
+
+class HistorialAdmin(SimpleHistoryAdmin):
+    """El admin de cada registro con su historial (django-simple-history).
+
+    La vista de una versión anterior permite volver a ella guardando el formulario; aquí solo
+    la ve quien ve el registro, y solo guarda quien puede cambiarlo. Una versión de un
+    registro borrado solo la ve el alcance nacional: para eso está «Eliminadas».
+    """
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        objeto = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        if objeto is None and (
+            entidades_asignadas(request.user) is not None
+            or self.model._default_manager.filter(pk=unquote(object_id)).exists()
+        ):
+            raise Http404(_("No existe ese registro o no está en sus entidades."))
+        if request.method == "POST" and not (
+            self.has_change_permission(request, objeto)
+            if objeto is not None
+            else self.has_add_permission(request)
+        ):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)

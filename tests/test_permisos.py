@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 
-from capacitaciones.models import Actividad, Evidencia
+from capacitaciones.models import Actividad, Evidencia, Producto
 from programa.models import PerfilUsuario
 from programa.roles import POR_CLAVE, permisos_por_rol
 from tests import factories as f
@@ -202,3 +202,62 @@ def test_roles_y_permisos_clave():
 
 def test_los_cinco_roles_existen_tras_migrar():
     assert set(Group.objects.values_list("name", flat=True)) >= set(POR_CLAVE.values())
+
+
+def test_una_version_anterior_no_deja_ver_ni_reescribir_fuera_del_alcance(client, escenario):
+    oax, slp = escenario["oax"], escenario["slp"]
+    version_oax = oax.historial.latest("history_date").history_id
+    version_slp = slp.historial.latest("history_date").history_id
+
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    assert client.get(f"{A}{oax.pk}/history/{version_oax}/").status_code == 404
+    assert client.post(f"{A}{oax.pk}/history/{version_oax}/", {}).status_code == 404
+
+    client.force_login(escenario["usuarios"]["consulta"])
+    assert client.get(f"{A}{slp.pk}/history/{version_slp}/").status_code == 200
+    assert client.post(f"{A}{slp.pk}/history/{version_slp}/", {"titulo": "x"}).status_code == 403
+    slp.refresh_from_db()
+    assert slp.titulo == "Plática en San Luis Potosí"
+
+
+def test_marcar_realizada_no_toca_actividades_compartidas_con_otra_entidad(client, escenario):
+    ambas = escenario["ambas"]
+    Actividad.objects.filter(pk=ambas.pk).update(estado="programada")
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+
+    respuesta = client.post(
+        A, {"action": "marcar_realizadas", "_selected_action": [ambas.pk]}, follow=True
+    )
+
+    assert "también es de una entidad que no tiene asignada" in respuesta.content.decode()
+    ambas.refresh_from_db()
+    assert ambas.estado == "programada"
+
+
+def test_el_enlace_duplica_y_la_copia_sigue_en_sus_entidades(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    respuesta = client.post(A, {"action": "duplicar", "_selected_action": [escenario["ambas"].pk]})
+    copia = Actividad.objects.order_by("-pk").first()
+    assert respuesta["Location"] == f"{A}{copia.pk}/change/"
+    assert [e.clave for e in copia.entidades.all()] == ["24"]
+    assert client.get(respuesta["Location"]).status_code == 200
+
+
+def test_el_enlace_no_liga_un_producto_a_una_actividad_de_otra_entidad(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    respuesta = client.post(
+        "/admin/capacitaciones/producto/add/",
+        {"tipo": "oda", "nombre": "ODA de Oaxaca", "actividad": escenario["oax"].pk,
+         "entidades_difusion": ["24"]},
+    )  # fmt: skip
+    assert "Seleccione una opción válida" in respuesta.content.decode()
+    assert not Producto.objects.filter(nombre="ODA de Oaxaca").exists()
+
+
+@pytest.mark.parametrize("consulta", ["anio=0", "anio=99999", "anio=²", "fecha_inicio__year=abc"])
+def test_filtros_equivocados_en_la_direccion_no_rompen_la_lista(admin_client, escenario, consulta):
+    lista = admin_client.get(f"{A}?{consulta}")
+    exportar = admin_client.get(f"{A}exportar/csv/?{consulta}", follow=True)
+    assert lista.status_code == 302 and lista["Location"].endswith("?e=1")
+    assert exportar.status_code == 200
+    assert "Los filtros de la dirección no son válidos." in exportar.content.decode()

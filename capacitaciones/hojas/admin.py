@@ -15,6 +15,7 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpResponseNotAllowed, StreamingHttpResponse
 from django.shortcuts import redirect
@@ -228,7 +229,14 @@ class HojasActividadesAdminMixin:
         if not self.has_view_permission(request) or formato not in ("csv", "xlsx"):
             raise PermissionDenied
         # La ChangeList aplica filtros, búsqueda y orden igual que la página.
-        return self._exportar(request, self.get_changelist_instance(request).queryset, formato)
+        try:
+            actividades = self.get_changelist_instance(request).queryset
+        except IncorrectLookupParameters:
+            self.message_user(
+                request, _("Los filtros de la dirección no son válidos."), messages.ERROR
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return self._exportar(request, actividades, formato)
 
     @staticmethod
     def _exportar(request, actividades, formato: str):
