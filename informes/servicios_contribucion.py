@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from informes.anexo import ETIQUETAS, anexo_tablas, mapa_cobertura_svg
 from informes.contribucion import contribucion_construir
@@ -43,7 +44,8 @@ def documento_armar(
         titulo_anexo=et["anexo"],
         tablas=tablas,
         mapa_titulo=et["mapa"],
-        mapa_svg=mapa_cobertura_svg(valores, et["mapa"], idioma) if valores else "",
+        # mapa_svg() escapa cada texto: el SVG se marca seguro una sola vez, aquí.
+        mapa_svg=mark_safe(mapa_cobertura_svg(valores, et["mapa"], idioma)) if valores else "",
         notas_anexo=[et["nota_total"], et["nota_sin_dato"]][: len(tablas)],
     )
 

@@ -4,6 +4,8 @@ entregan el resultado a una plantilla o a un exportador."""
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -56,11 +58,12 @@ def lista(request):
 def nuevo(request):
     form = InformeNuevoForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        informe = form.save(commit=False)
-        informe.creado_por = request.user
-        informe.save()
-        form.save_m2m()
-        informe_generar(informe=informe)
+        with transaction.atomic():  # el informe y su primer borrador, o nada
+            informe = form.save(commit=False)
+            informe.creado_por = request.user
+            informe.save()
+            form.save_m2m()
+            informe_generar(informe=informe)
         messages.success(request, "Informe creado y redactado desde los registros.")
         return redirect("informes:contribucion_detalle", informe.pk)
     return render(request, "informes/contribucion/formulario.html", {"form": form})
@@ -78,6 +81,8 @@ def detalle(request, pk):
             messages.success(request, "Cambios guardados.")
             return redirect("informes:contribucion_detalle", informe.pk)
     elif request.method == "POST":
+        if not puede_cambiar:
+            raise PermissionDenied
         messages.error(request, "Este informe es final: no se puede editar.")
         return redirect("informes:contribucion_detalle", informe.pk)
     documento = informe_documento(informe)

@@ -194,3 +194,23 @@ def test_consultas_de_la_descarga(cliente, borrador, django_assert_num_queries):
     # + el informe + el evento de exportación en la bitácora (INSERT).
     with django_assert_num_queries(CONSULTAS_DE_TODA_PAGINA + 2):
         assert cliente.get(_url("contribucion_descargar", borrador.pk, "md")).status_code == 200
+
+
+def test_la_pagina_del_informe_dibuja_el_mapa_y_no_su_codigo(cliente, borrador):
+    contenido = cliente.get(_url("contribucion_detalle", borrador.pk)).content.decode()
+    assert "<svg" in contenido and "&lt;svg" not in contenido
+    assert "San Luis Potosí: 1 actividad" in contenido
+
+
+def test_quien_solo_consulta_no_puede_editar(client, borrador, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from programa.roles import CONSULTA
+
+    consulta = django_user_model.objects.create_user("consulta", is_staff=True)
+    consulta.groups.add(Group.objects.get(name=CONSULTA))
+    client.force_login(consulta)
+    assert client.get(_url("contribucion_detalle", borrador.pk)).status_code == 200
+    respuesta = client.post(_url("contribucion_detalle", borrador.pk), {"introduccion": "x"})
+    assert respuesta.status_code == 403
+    assert client.post(_url("contribucion_finalizar", borrador.pk)).status_code == 403
