@@ -1,5 +1,8 @@
 """Qué archivos se aceptan al subir evidencias y convenios firmados, y de qué tamaño."""
 
+import os
+import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -56,3 +59,21 @@ def validar_archivo_pdf(archivo) -> None:
 
 def validar_evidencia(archivo) -> None:
     _validar(archivo, EXTENSIONES_EVIDENCIA)
+
+
+@contextmanager
+def escritura_completa(ruta: Path | str, modo: str = "wb", **abrir):
+    """Abre un temporal junto a ``ruta`` y, solo si todo sale bien, lo pone en su lugar.
+
+    Así un error a media escritura (disco lleno, datos inválidos) nunca deja un archivo a
+    medias ni borra el que ya estaba.
+    """
+    ruta = Path(ruta)
+    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent or ".", prefix=f".{ruta.name}.")
+    try:
+        with os.fdopen(descriptor, modo, **abrir) as archivo:
+            yield archivo
+        os.replace(temporal, ruta)
+    except BaseException:
+        Path(temporal).unlink(missing_ok=True)
+        raise

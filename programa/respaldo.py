@@ -19,6 +19,8 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from programa.archivos import escritura_completa
+
 VERSION = 1
 # Se regeneran solos al migrar; los permisos y tipos de contenido viajan como llaves naturales.
 EXCLUIDOS = ["contenttypes", "auth.permission", "sessions"]
@@ -70,7 +72,10 @@ def respaldo_crear(*, destino: Path) -> dict:
         "archivos": {},
     }
     destino.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(destino, "w", compression=zipfile.ZIP_DEFLATED) as zip_:
+    with (
+        escritura_completa(destino) as salida,
+        zipfile.ZipFile(salida, "w", compression=zipfile.ZIP_DEFLATED) as zip_,
+    ):
         zip_.writestr("datos.json", contenido)
         for ruta in _archivos_subidos():
             with default_storage.open(ruta, "rb") as archivo:
@@ -112,7 +117,10 @@ def respaldo_restaurar(*, origen: Path) -> dict:
             "y migrada."
         )
     archivos = {}
+    raiz = Path(settings.MEDIA_ROOT).resolve()
     for ruta, sha in manifiesto["archivos"].items():
+        if not (raiz / ruta).resolve().is_relative_to(raiz):
+            raise ErrorDeRespaldo(f"El respaldo trae una ruta fuera de los archivos: {ruta}.")
         bytes_ = zip_.read(f"archivos/{ruta}")
         if _sha256(bytes_) != sha:
             raise ErrorDeRespaldo(f"El archivo {ruta} del respaldo está dañado.")

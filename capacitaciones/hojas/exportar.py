@@ -108,13 +108,29 @@ class _Eco:
         return texto
 
 
+# Una celda que empieza así, Excel la toma por fórmula («=HYPERLINK(…)»): en el CSV se antepone
+# un apóstrofo, que la importación quita; en el XLSX la celda se marca como texto.
+INICIOS_DE_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _texto_seguro(valor):
+    if isinstance(valor, str) and valor.startswith(INICIOS_DE_FORMULA):
+        return "'" + valor
+    return valor
+
+
 def lineas_csv(filas: Iterable[list]) -> Iterator[str]:
     """El CSV (UTF-8 con BOM para que Excel respete los acentos), una línea a la vez."""
     escritor = csv.writer(_Eco())
     yield "\ufeff" + escritor.writerow(TODAS)
     for fila in filas:
         yield escritor.writerow(
-            [fecha_celda(v) if isinstance(v, dt.date) else ("" if v is None else v) for v in fila]
+            [
+                fecha_celda(v)
+                if isinstance(v, dt.date)
+                else ("" if v is None else _texto_seguro(v))
+                for v in fila
+            ]
         )
 
 
@@ -135,6 +151,10 @@ def escribir_xlsx(filas: Iterable[list], destino) -> None:
             if isinstance(valor, dt.date):
                 celda = WriteOnlyCell(hoja, value=valor)
                 celda.number_format = FORMATO_FECHA
+                celdas.append(celda)
+            elif isinstance(valor, str) and valor.startswith(INICIOS_DE_FORMULA):
+                celda = WriteOnlyCell(hoja, value=valor)
+                celda.data_type = "s"  # texto, nunca fórmula
                 celdas.append(celda)
             else:
                 celdas.append(valor)

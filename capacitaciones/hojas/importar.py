@@ -671,7 +671,10 @@ def _texto(valor) -> str:
         return str(int(valor))
     if isinstance(valor, dt.datetime):
         return valor.date().isoformat()
-    return str(valor).strip()
+    texto = str(valor).strip()
+    if texto[:1] == "'" and texto[1:2] in ("=", "+", "-", "@"):
+        return texto[1:]  # el apóstrofo con que la exportación neutraliza una «fórmula»
+    return texto
 
 
 def _entero(valor, columna: str, error, que: str | None = None) -> int | None:

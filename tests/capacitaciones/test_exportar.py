@@ -163,3 +163,24 @@ def test_exportar_a_la_salida_estandar(demo):
 def test_exportar_con_parametros_malos(db, argumentos, mensaje):
     with pytest.raises(CommandError, match=mensaje):
         call_command("exportar_actividades", *argumentos)
+
+
+@pytest.mark.parametrize("formato", ["csv", "xlsx"])
+def test_un_titulo_que_parece_formula_no_se_ejecuta_y_vuelve_igual(demo, tmp_path, formato):
+    titulo = '=HYPERLINK("http://ejemplo.invalid","clic")'
+    Actividad.objects.filter(folio="SNDIF-2015-PLATICA-01").update(titulo=titulo, sede="-Sede")
+    salida = tmp_path / f"actividades.{formato}"
+    call_command("exportar_actividades", "--salida", str(salida), verbosity=0)
+
+    if formato == "xlsx":
+        import openpyxl
+
+        hoja = openpyxl.load_workbook(salida).active
+        celdas = [c for fila in hoja.iter_rows() for c in fila if c.value == titulo]
+        assert celdas and all(c.data_type == "s" for c in celdas)
+    else:
+        assert "'=HYPERLINK(" in salida.read_text(encoding="utf-8-sig")
+    resultado = importar(salida.read_bytes(), nombre=salida.name)
+    assert resultado.errores == [] and resultado.conteo["sin_cambios"] == 11
+    actividad = Actividad.objects.get(folio="SNDIF-2015-PLATICA-01")
+    assert (actividad.titulo, actividad.sede) == (titulo, "-Sede")

@@ -67,3 +67,26 @@ def test_respaldo_danado_o_ajeno(tmp_path):
         call_command("restaurar", str(ajeno))
     with pytest.raises(CommandError, match="No existe el archivo"):
         call_command("restaurar", str(tmp_path / "no-existe.zip"))
+
+
+def test_respaldo_con_una_ruta_fuera_de_los_archivos_no_escribe_nada(tmp_path, settings):
+    import hashlib
+    import json
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    datos = b"[]"
+    manifiesto = {
+        "version": 1,
+        "creado": "2026-11-28T12:00:00",
+        "registros": {},
+        "datos_sha256": hashlib.sha256(datos).hexdigest(),
+        "archivos": {"../../fuera.txt": hashlib.sha256(b"x").hexdigest()},
+    }
+    archivo = tmp_path / "malicioso.zip"
+    with zipfile.ZipFile(archivo, "w") as zip_:
+        zip_.writestr("datos.json", datos)
+        zip_.writestr("manifiesto.json", json.dumps(manifiesto))
+        zip_.writestr("archivos/../../fuera.txt", b"x")
+    with pytest.raises(CommandError, match="una ruta fuera de los archivos"):
+        call_command("restaurar", str(archivo))
+    assert not (tmp_path / "fuera.txt").exists()

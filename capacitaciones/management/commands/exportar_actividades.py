@@ -5,6 +5,7 @@ from tqdm import tqdm
 
 from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, lineas_csv
 from capacitaciones.models import Actividad
+from programa.archivos import escritura_completa
 
 
 def _fecha(texto: str) -> dt.date:
@@ -54,9 +55,10 @@ class Command(BaseCommand):
             )
         try:
             if formato == "xlsx":
-                escribir_xlsx(filas, salida)
+                with escritura_completa(salida) as archivo:
+                    escribir_xlsx(filas, archivo)
             elif salida:
-                with open(salida, "w", encoding="utf-8", newline="") as archivo:
+                with escritura_completa(salida, "w", encoding="utf-8", newline="") as archivo:
                     archivo.writelines(lineas_csv(filas))
             else:
                 for linea in lineas_csv(filas):

@@ -2,8 +2,6 @@
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +10,7 @@ from informes.contribucion import contribucion_construir
 from informes.exportar.pdf import MotorPDFNoDisponible
 from informes.forms_contribucion import TITULO_OACNUDH
 from informes.servicios_contribucion import FORMATOS, documento_armar, exportar
+from programa.archivos import escritura_completa
 
 TITULO_EN = (
     "Contribution of Mexico to the OHCHR report on information and communications technologies "
@@ -60,11 +59,8 @@ class Command(BaseCommand):
             contenido = exportar(documento, formato)
         except MotorPDFNoDisponible as error:
             raise CommandError(str(error), returncode=1) from None
-        # Se escribe a un temporal y se renombra: nunca queda un archivo a medias.
-        descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, suffix=".parcial")
-        with os.fdopen(descriptor, "wb") as archivo:
+        with escritura_completa(ruta) as archivo:
             archivo.write(contenido)
-        os.replace(temporal, ruta)
         for aviso in contribucion["avisos"]:
             self.stderr.write(f"Aviso: {aviso}")
         self.stdout.write(f"Escrito {ruta} ({len(contenido):,} bytes).")

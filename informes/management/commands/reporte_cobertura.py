@@ -1,6 +1,4 @@
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from informes.cobertura import Filtros, cobertura
 from informes.exportar import tabla
 from informes.filtros import periodo_de_fechas
+from programa.archivos import escritura_completa
 
 FORMATOS = ("csv", "xlsx", "json")
 ERROR_DE_USO = 2
@@ -64,22 +63,11 @@ class Command(BaseCommand):
             )
 
         if salida:
-            _escribir(Path(salida), contenido)
+            with escritura_completa(salida) as archivo:
+                archivo.write(contenido)
             self.stderr.write(f"{datos.resumen()}. Tabla escrita en {salida}.")
         elif formato == "xlsx":
             sys.stdout.buffer.write(contenido)
             sys.stdout.buffer.flush()
         else:
             self.stdout.write(contenido.decode("utf-8"), ending="")
-
-
-def _escribir(ruta: Path, contenido: bytes) -> None:
-    """Escribe a un archivo temporal y lo renombra: nunca queda un archivo a medias."""
-    descriptor, temporal = tempfile.mkstemp(dir=ruta.parent, prefix=f".{ruta.name}.")
-    try:
-        with os.fdopen(descriptor, "wb") as archivo:
-            archivo.write(contenido)
-        os.replace(temporal, ruta)
-    except BaseException:
-        Path(temporal).unlink(missing_ok=True)
-        raise
