@@ -268,7 +268,9 @@ def cobertura(filtros: Filtros) -> Cobertura:
         clave: FilaCobertura(clave, nombre)
         for clave, nombre in entidades.values_list("clave", "nombre_corto")
     }
-    nacional = FilaCobertura(CLAVE_NACIONAL, "Total nacional")
+    nacional = FilaCobertura(
+        CLAVE_NACIONAL, "Total nacional" if filtros.entidades is None else "Total de sus entidades"
+    )
     sin_entidad = FilaCobertura("", "Sin entidad registrada")
     audiencias = list(Audiencia.objects.all())
 
@@ -321,7 +323,13 @@ def cobertura_entidad(filtros: Filtros, entidad: EntidadFederativa) -> DetalleEn
     de_la_entidad = actividades_filtradas(filtros).filter(entidades=entidad)
     productos = (
         Producto.objects.filter(
-            Q(actividad__in=de_la_entidad.values("pk")) | Q(entidades_difusion=entidad)
+            Q(actividad__in=de_la_entidad.values("pk"))
+            # Difundido en la entidad dentro del periodo (sin fecha, solo por su actividad).
+            | Q(
+                entidades_difusion=entidad,
+                fecha__gte=filtros.periodo.desde,
+                fecha__lte=filtros.periodo.hasta,
+            )
         )
         .select_related("convenio")
         .distinct()

@@ -261,3 +261,21 @@ def test_filtros_equivocados_en_la_direccion_no_rompen_la_lista(admin_client, es
     assert lista.status_code == 302 and lista["Location"].endswith("?e=1")
     assert exportar.status_code == 200
     assert "Los filtros de la dirección no son válidos." in exportar.content.decode()
+
+
+def test_el_enlace_ve_en_la_cobertura_solo_sus_entidades(client, escenario):
+    client.force_login(escenario["usuarios"]["enlace-estatal"])
+    anio = escenario["slp"].fecha_inicio.year
+
+    pagina = client.get("/informes/cobertura/", {"anio": anio}).content.decode()
+    csv = client.get("/informes/cobertura.csv", {"anio": anio}).content.decode("utf-8-sig")
+    tablero = client.get("/informes/", {"anio": anio}).content.decode()
+
+    assert "1 de 1 entidades sin actividades realizadas" not in pagina
+    assert "0 de 1 entidades sin actividades realizadas" in pagina
+    assert "Total de sus entidades" in csv and "Total nacional" not in csv
+    filas = [linea.split(",")[:3] for linea in csv.splitlines()[1:] if linea[:2].isdigit()]
+    assert filas == [["24", "San Luis Potosí", "2"], ["00", "Total de sus entidades", "2"]]
+    assert "Totales de sus entidades" in tablero
+    assert client.get("/informes/cobertura/20/").status_code == 404
+    assert client.get("/informes/contribucion/").status_code == 403

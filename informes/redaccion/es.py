@@ -57,7 +57,8 @@ PRODUCTOS = {
 _MASCULINOS_EN_A = {"sistema", "programa", "problema", "tema", "dia", "mapa", "clima", "esquema"}
 _FEMENINOS = {"red", "ley", "mano", "imagen", "mujer", "juventud"}
 _SINGULARES_EN_S = {"analisis", "tesis", "crisis", "pais", "mes", "virus", "dos", "tres"}
-CONECTORES = ("Asimismo, ", "De igual forma, ", "Además, ")
+# Lo que «Finalmente» sustituye al empezar el último párrafo («Finalmente, también…» no).
+CONECTORES = ("Asimismo, ", "De igual forma, ", "Además, ", "También ")
 
 
 # --- Palabras ---------------------------------------------------------------------------------
@@ -219,7 +220,8 @@ def entidades(ents: list[dict]) -> str:
             f"el {nombre}" if nombre.startswith("Estado de ") else f"el Estado de {nombre}"
         )
     elif estados:
-        partes.append(f"los Estados de {lista(estados)}")
+        # «los Estados de Guerrero, México y Oaxaca», no «los Estados de Estado de México…»
+        partes.append(f"los Estados de {lista([n.removeprefix('Estado de ') for n in estados])}")
     if any(e["clave"] == "09" for e in ents):
         partes.append("la Ciudad de México")
     return (", y " if len(estados) > 1 else " y ").join(partes)
