@@ -4,6 +4,8 @@
 302: sin sesión, al inicio de sesión. "ro": la página abre pero sin botón de guardar.
 """
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
@@ -279,3 +281,15 @@ def test_el_enlace_ve_en_la_cobertura_solo_sus_entidades(client, escenario):
     assert "Totales de sus entidades" in tablero
     assert client.get("/informes/cobertura/20/").status_code == 404
     assert client.get("/informes/contribucion/").status_code == 403
+
+
+def test_paginas_de_error_y_fechas_en_espanol(client, escenario):
+    f.ConvenioFactory(folio="PF-2014", fecha_firma=dt.date(2014, 10, 29))
+    client.force_login(escenario["usuarios"]["consulta"])
+    sin_permiso = client.get("/admin/programa/tema/add/")
+    no_existe = client.get("/informes/cobertura/99/")
+    convenios = client.get("/admin/convenios/convenio/").content.decode()
+
+    assert "No tiene permiso para ver esta página" in sin_permiso.content.decode()
+    assert no_existe.status_code == 404
+    assert "29/10/2014" in convenios
