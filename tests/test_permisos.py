@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 
 from capacitaciones.models import Actividad, Evidencia, Producto
+from informes.models import InformeContribucion
+from informes.servicios_contribucion import informe_generar
 from programa.models import PerfilUsuario
 from programa.roles import POR_CLAVE, permisos_por_rol
 from tests import factories as f
@@ -36,7 +38,15 @@ def escenario(db):
         usuario.groups.add(Group.objects.get(name=POR_CLAVE[rol]))
         usuarios[rol] = usuario
     PerfilUsuario.objects.create(usuario=usuarios["enlace-estatal"]).entidades.set(["24"])
-    return {"slp": slp, "oax": oax, "ambas": ambas, "usuarios": usuarios}
+    informe = InformeContribucion.objects.create(
+        titulo="Aportación 2015",
+        desde=dt.date(2015, 1, 1),
+        hasta=dt.date(2015, 12, 31),
+        corte=dt.date(2015, 12, 31),
+        creado_por=usuarios["coordinacion"],
+    )
+    informe_generar(informe=informe)
+    return {"slp": slp, "oax": oax, "ambas": ambas, "usuarios": usuarios, "informe": informe}
 
 
 def evidencia(actividad):
@@ -99,6 +109,40 @@ MATRIZ = {
     "intentos de acceso (desbloqueo)": (
         lambda e: "/admin/axes/accessattempt/",
         (200, 403, 403, 403, 403),
+    ),
+    # Hojas de cálculo de actividades
+    "importar hoja": (lambda e: A + "importar/", (200, 200, 200, 200, 403)),
+    "plantilla de la hoja": (lambda e: A + "plantilla/", (200, 200, 200, 200, 200)),
+    "exportar actividades (CSV)": (lambda e: A + "exportar/csv/", (200, 200, 200, 200, 200)),
+    "exportar actividades (XLSX)": (lambda e: A + "exportar/xlsx/", (200, 200, 200, 200, 200)),
+    # Cobertura y tablero
+    "cobertura": (lambda e: "/informes/cobertura/?anio=2015", (200, 200, 200, 200, 200)),
+    "cobertura de SLP": (lambda e: "/informes/cobertura/24/", (200, 200, 200, 200, 200)),
+    "cobertura de Oaxaca": (lambda e: "/informes/cobertura/20/", (200, 200, 200, 404, 200)),
+    "cobertura en CSV": (lambda e: "/informes/cobertura.csv", (200, 200, 200, 200, 200)),
+    "cobertura en XLSX": (lambda e: "/informes/cobertura.xlsx", (200, 200, 200, 200, 200)),
+    "tablero": (lambda e: "/informes/", (200, 200, 200, 200, 200)),
+    # Informe de contribución
+    "informes de contribución": (
+        lambda e: "/informes/contribucion/",
+        (200, 200, 200, 403, 200),
+    ),
+    "nuevo informe": (lambda e: "/informes/contribucion/nuevo/", (200, 200, 403, 403, 403)),
+    "borrador del informe": (
+        lambda e: f"/informes/contribucion/{e['informe'].pk}/",
+        (200, 200, 200, 403, 200),
+    ),
+    "descargar informe (Markdown)": (
+        lambda e: f"/informes/contribucion/{e['informe'].pk}/descargar/md/",
+        (200, 200, 200, 403, 200),
+    ),
+    "regenerar informe": (
+        lambda e: f"/informes/contribucion/{e['informe'].pk}/regenerar/",
+        (200, 200, 403, 403, 403),
+    ),
+    "finalizar informe": (
+        lambda e: f"/informes/contribucion/{e['informe'].pk}/finalizar/",
+        (200, 200, 403, 403, 403),
     ),
 }
 
