@@ -13,23 +13,9 @@ Reglas que vienen de los registros y no del documento de ejemplo:
 import datetime as dt
 
 from informes.documento import Bloque
+from programa.fechas import MESES
 from programa.texto import normalizar
 
-MESES = (
-    "",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 _ORDINAL_SEMESTRE = {1: "primer", 2: "último"}
 _ORDINAL_TRIMESTRE = {1: "primer", 2: "segundo", 3: "tercer", 4: "cuarto"}
 _VOCALES = set("aeiou")
@@ -153,7 +139,7 @@ def _d(iso: str) -> dt.date:
 
 
 def _dia(fecha: dt.date, con_anio: bool = True) -> str:
-    texto = f"{fecha.day} de {MESES[fecha.month]}"
+    texto = f"{fecha.day} de {MESES[fecha.month - 1]}"
     return f"{texto} de {fecha.year}" if con_anio else texto
 
 
@@ -170,10 +156,12 @@ def fecha(f: dict) -> str:
         return f"del {_dia(inicio, not mismo_anio)} al {_dia(fin)}"
     if precision == "mes":
         if mismo_anio and inicio.month == fin.month:
-            return f"en {MESES[inicio.month]} de {inicio.year}"
+            return f"en {MESES[inicio.month - 1]} de {inicio.year}"
         if mismo_anio:
-            return f"de {MESES[inicio.month]} a {MESES[fin.month]} de {fin.year}"
-        return f"de {MESES[inicio.month]} de {inicio.year} a {MESES[fin.month]} de {fin.year}"
+            return f"de {MESES[inicio.month - 1]} a {MESES[fin.month - 1]} de {fin.year}"
+        return (
+            f"de {MESES[inicio.month - 1]} de {inicio.year} a {MESES[fin.month - 1]} de {fin.year}"
+        )
     if precision == "anio":
         return f"durante {inicio.year}" if mismo_anio else f"de {inicio.year} a {fin.year}"
     meses, nombre, ordinales = (
