@@ -10,6 +10,7 @@ el de 10,000 (cómo crece el costo) y cada página con su piso en SQL.
 import argparse
 import datetime as dt
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,28 @@ from programa.roles import COORDINACION
 RESULTADOS = entorno.RAIZ / "bench" / "resultados"
 ANIO = HOY.year - 1  # el último año completo
 BUSQUEDA = "Tapachula"
+
+
+def crear_base() -> None:
+    """Crea la base de DATABASE_URL si no existe (el benchmark corre desde un clon nuevo)."""
+    import psycopg
+
+    ajustes = connection.settings_dict
+    try:
+        connection.ensure_connection()
+        return
+    except Exception:  # noqa: BLE001 (la base aún no existe: se crea abajo)
+        pass
+    with psycopg.connect(
+        host=ajustes["HOST"] or None,
+        port=ajustes["PORT"] or None,
+        user=ajustes["USER"] or None,
+        password=ajustes["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        admin.execute(f'CREATE DATABASE "{ajustes["NAME"]}"')
+    print(f"== Base {ajustes['NAME']} creada")
 
 
 def usuarios() -> dict[str, object]:
@@ -94,15 +117,37 @@ def plan(sql: str, params) -> list[str]:
         return [fila[0] for fila in c.fetchall()]
 
 
+LIMITE_SEGUNDOS = 900  # una operación que pase de 15 minutos se reporta como excedida
+LIMITE_MEMORIA = 8 * 1024**3  # y una que pida más de 8 GB falla con MemoryError
+
+
+def _limitar_memoria():
+    resource.setrlimit(resource.RLIMIT_AS, (LIMITE_MEMORIA, LIMITE_MEMORIA))
+
+
 def operacion(nombre: str, veces: int = 1, **parametros) -> dict:
-    """Corre una operación pesada en un proceso aparte (su memoria máxima es solo suya)."""
+    """Corre una operación pesada en un proceso aparte (su memoria máxima es solo suya).
+
+    Con límites de tiempo y memoria: si los pasa, el resultado lo dice en vez de colgar la
+    corrida entera («excedida»).
+    """
     orden = [sys.executable, "-m", "bench.operaciones", nombre, "--veces", str(veces)]
     for clave, valor in parametros.items():
         orden += [f"--{clave}", str(valor)]
-    salida = subprocess.run(orden, cwd=entorno.RAIZ, capture_output=True, text=True)
+    try:
+        salida = subprocess.run(
+            orden,
+            cwd=entorno.RAIZ,
+            capture_output=True,
+            text=True,
+            timeout=LIMITE_SEGUNDOS * veces,
+            preexec_fn=_limitar_memoria,
+        )
+    except subprocess.TimeoutExpired:
+        return {"excedida": f"más de {LIMITE_SEGUNDOS} s", "ms": None, "memoria_mb": None}
     if salida.returncode:
-        sys.stderr.write(salida.stderr)
-        raise SystemExit(f"Falló la operación {nombre}.")
+        ultima = (salida.stderr.strip().splitlines() or ["?"])[-1]
+        return {"excedida": ultima[:200], "ms": None, "memoria_mb": None}
     datos = json.loads(salida.stdout.strip().splitlines()[-1])
     datos["ms"] = statistics.median(datos["segundos"]) * 1000
     return datos
@@ -150,7 +195,10 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
             "importar": operacion("importar", filas=10_000),
         }
         for nombre, datos in r["operaciones"].items():
-            print(f"  {nombre}: {datos['ms'] / 1000:.1f} s, {datos['memoria_mb']:.0f} MB")
+            if datos["ms"] is None:
+                print(f"  {nombre}: excedida ({datos['excedida']})")
+            else:
+                print(f"  {nombre}: {datos['ms'] / 1000:.1f} s, {datos['memoria_mb']:.0f} MB")
     return r
 
 
@@ -209,6 +257,9 @@ def tabla(datos: dict, base: dict | None) -> str:
         for nombre, o in datos["operaciones"].items():
             segundos, mb = PRESUPUESTOS[nombre]
             previo = (base or {}).get("operaciones", {}).get(nombre)
+            if o["ms"] is None:
+                lineas.append(f"{nombre:<14} {'—':>6} {'—':>5} {'':>6}  ✗ {o['excedida']}")
+                continue
             marcas = []
             if segundos:
                 marcas.append(f"≤ {segundos} s {'✓' if o['ms'] / 1000 <= segundos else '✗'}")
@@ -217,7 +268,7 @@ def tabla(datos: dict, base: dict | None) -> str:
             detalle = {k: v for k, v in o.items() if k not in ("segundos", "memoria_mb", "ms")}
             lineas.append(
                 f"{nombre:<14} {o['ms'] / 1000:>6.1f} {o['memoria_mb']:>5.0f} "
-                f"{_num(previo and previo['ms'] / 1000, '.1f'):>6}  "
+                f"{_num(previo and previo['ms'] and previo['ms'] / 1000, '.1f'):>6}  "
                 f"{', '.join(marcas)} {detalle}"
             )
     lineas += ["", "Plan de la búsqueda en el admin (título):"]
@@ -239,6 +290,7 @@ def main():
     if connection.vendor != "postgresql":
         raise SystemExit("El benchmark corre en PostgreSQL: indique DATABASE_URL.")
     RESULTADOS.mkdir(parents=True, exist_ok=True)
+    crear_base()
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     tamanos = [10_000] if args.n <= 10_000 else [10_000, args.n]
