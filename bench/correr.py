@@ -187,6 +187,7 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
     r["plan_busqueda"] = plan(*lista.query.sql_with_params())
     if pesadas:
         print("  informe de contribución, exportación e importación (procesos aparte)…")
+        operacion("limpiar")
         r["operaciones"] = {
             "borrador": operacion("borrador", anio=ANIO),
             "docx": operacion("docx", anio=ANIO),
@@ -194,6 +195,7 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
             "exportar_csv": operacion("exportar_csv", anio=ANIO),
             "importar": operacion("importar", filas=10_000),
         }
+        operacion("limpiar")
         for nombre, datos in r["operaciones"].items():
             if datos["ms"] is None:
                 print(f"  {nombre}: excedida ({datos['excedida']})")

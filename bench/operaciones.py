@@ -17,6 +17,7 @@ import sys
 import time
 
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 
 from bench import entorno  # noqa: F401  (configura Django)
@@ -43,9 +44,19 @@ def _informe(anio: int) -> InformeContribucion:
     return informe
 
 
+def limpiar(**_) -> dict:
+    """Quita el informe de una corrida anterior sin cargarlo (con un millón pesa cientos de MB)."""
+    tablas = [InformeContribucion._meta.db_table]
+    if hasattr(InformeContribucion, "historial"):
+        tablas.append(InformeContribucion.historial.model._meta.db_table)
+    with connection.cursor() as cursor:
+        for tabla in reversed(tablas):
+            cursor.execute(f"DELETE FROM {tabla} WHERE titulo = %s", [TITULO_INFORME])
+    return {}
+
+
 def borrador(anio: int, **_) -> dict:
     """Construye los hechos del año y redacta el texto, como «Generar» en la página."""
-    InformeContribucion.objects.filter(titulo=TITULO_INFORME).delete()
     informe = informe_generar(informe=_informe(anio))
     n = sum(len(p["hechos"]) for s in informe.hechos["secciones"] for p in s["parrafos"])
     return {"hechos": n, "caracteres": len(informe.cuerpo)}
@@ -121,6 +132,7 @@ def importar(filas: int, **_) -> dict:
 
 
 OPERACIONES = {
+    "limpiar": limpiar,
     "borrador": borrador,
     "docx": docx,
     "pdf": pdf,
