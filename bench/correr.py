@@ -288,7 +288,17 @@ def main():
     parser.add_argument(
         "--sin-pesadas", action="store_true", help="sin informe, exportación ni importación"
     )
+    parser.add_argument(
+        "--tabla", action="store_true", help="solo la tabla, de los JSON ya guardados"
+    )
     args = parser.parse_args()
+    if args.tabla:
+        base = json.loads((RESULTADOS / "bench-10000.json").read_text())
+        datos = json.loads((RESULTADOS / f"bench-{args.n}.json").read_text())
+        texto = tabla(datos, base if args.n != 10_000 else None)
+        (RESULTADOS / f"bench-{args.n}.txt").write_text(texto + "\n")
+        print(texto)
+        return
     if connection.vendor != "postgresql":
         raise SystemExit("El benchmark corre en PostgreSQL: indique DATABASE_URL.")
     RESULTADOS.mkdir(parents=True, exist_ok=True)
