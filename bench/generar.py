@@ -338,6 +338,8 @@ def bench_borrar() -> None:
         for nombre in ("entidades", "participantes", "temas", "participaciones", "instituciones"):
             c.execute(f"DELETE FROM {tablas[nombre][0]} WHERE {condicion}", [PREFIJO + "%"])
         c.execute(f"DELETE FROM {tablas['actividades'][0]} WHERE folio LIKE %s", [PREFIJO + "%"])
+    # Y lo que dejara una importación de prueba interrumpida (bench/operaciones.py importar).
+    Actividad.objects.filter(folio__startswith="BENCH-").delete()
 
 
 def bench_contar() -> int:
