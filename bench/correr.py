@@ -322,6 +322,12 @@ def main():
             print(f"   {g['filas']:,} filas en {g['segundos']:.0f} s")
         print(f"== Midiendo con {n:,} actividades")
         datos = medir(n, args.veces, pesadas=not args.sin_pesadas)
+        anterior = RESULTADOS / f"bench-{n}.json"
+        if args.sin_pesadas and anterior.exists():  # conserva las pesadas de la corrida previa
+            previas = json.loads(anterior.read_text())
+            if previas.get("operaciones"):
+                datos["operaciones"] = previas["operaciones"]
+                datos["operaciones_de"] = previas.get("operaciones_de", previas["fecha"])
         (RESULTADOS / f"bench-{n}.json").write_text(json.dumps(datos, indent=2, default=str))
         if n == 10_000:
             base = datos
