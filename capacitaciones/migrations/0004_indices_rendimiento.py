@@ -21,24 +21,23 @@ def _trigramas(campo: str) -> SoloPostgreSQL:
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('capacitaciones', '0003_historial'),
-        ('convenios', '0002_historial'),
-        ('programa', '0004_roles'),
+        ("capacitaciones", "0003_historial"),
+        ("convenios", "0002_historial"),
+        ("programa", "0004_roles"),
     ]
 
     operations = [
         # La lista del admin en su orden (-fecha_inicio, -id): lee las primeras filas del índice
         # en vez de ordenar un millón. También anio_predeterminado() y el MIN del filtro de año.
         migrations.AddIndex(
-            model_name='actividad',
-            index=models.Index(fields=['-fecha_inicio', '-id'], name='actividad_fecha_desc'),
+            model_name="actividad",
+            index=models.Index(fields=["-fecha_inicio", "-id"], name="actividad_fecha_desc"),
         ),
         # MAX(fecha_fin) del filtro de año del admin (la lista de años).
         migrations.AddIndex(
-            model_name='actividad',
-            index=models.Index(fields=['fecha_fin'], name='actividad_fecha_fin'),
+            model_name="actividad",
+            index=models.Index(fields=["fecha_fin"], name="actividad_fecha_fin"),
         ),
         # Las actividades de un periodo (cobertura, tablero, informe de contribución, filtro de
         # año del admin): en_periodo() pide el traslape de los lapsos con &&, que este GiST
