@@ -20,6 +20,7 @@ def _cobertura(sufijo: str) -> tuple[str, str]:
         SELECT id, estado, tipo FROM {A}
         WHERE daterange(fecha_inicio, fecha_fin, '[]')
           && daterange(%(desde{sufijo})s, %(hasta{sufijo})s, '[]')
+          AND fecha_inicio <= %(hasta{sufijo})s AND fecha_fin >= %(desde{sufijo})s
     ),
     e{sufijo} AS MATERIALIZED (
         SELECT a.id, a.estado, a.tipo, ae.entidadfederativa_id AS clave

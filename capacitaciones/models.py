@@ -64,9 +64,13 @@ class ActividadQuerySet(models.QuerySet):
         no en el primero.
         """
         if connections[self.db].vendor == "postgresql":
-            # El límite en fecha_inicio sobra para el resultado, pero deja que una lista en orden
-            # de fecha (el admin) empiece a leer el índice actividad_fecha_desc en «hasta».
-            return self.filter(_traslape_postgresql(desde, hasta), fecha_inicio__lte=hasta)
+            # Las dos comparaciones sobran para el resultado, pero dan al planificador los
+            # índices btree de cada fecha: una lista en orden de fecha (el admin) empieza a leer
+            # actividad_fecha_desc en «hasta», y las próximas actividades del tablero salen de
+            # actividad_fecha_fin (las que terminan después de hoy son pocas).
+            return self.filter(
+                _traslape_postgresql(desde, hasta), fecha_inicio__lte=hasta, fecha_fin__gte=desde
+            )
         return self.filter(fecha_inicio__lte=hasta, fecha_fin__gte=desde)
 
     def realizadas(self):
