@@ -1,10 +1,10 @@
-# Uso: make demo | make test | make e2e | make lint  (ver README.md)
+# Uso: make demo | make test | make e2e | make lint | make bench | make carga  (ver README.md)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: demo test e2e lint respaldo restaurar
+.PHONY: demo test e2e lint respaldo restaurar bench carga
 
 $(INSTALADO): pyproject.toml
 	bash .ci/instalar-paquetes
@@ -40,3 +40,16 @@ restaurar: $(INSTALADO)  ## restaura ARCHIVO=respaldos/….zip en una base vací
 	@test -n "$(ARCHIVO)" || { echo "Indique el respaldo: make restaurar ARCHIVO=respaldos/….zip"; exit 2; }
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py restaurar "$(ARCHIVO)"
+
+# Benchmark y carga (issue 7): siempre en PostgreSQL, en una base propia que se crea si falta.
+N ?= 1000000
+DURACION ?= 20
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/programa_bench_datos
+
+bench: $(INSTALADO)  ## genera N actividades (1,000,000; N=10000 rápido) y mide páginas contra pisos y presupuestos
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.correr -n $(N)
+
+carga: $(INSTALADO)  ## gunicorn (2 workers, DEBUG=False) en 127.0.0.1:8010 y wrk DURACION s por página
+	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "Falta wrk (Debian): apt-get install -y wrk"; exit 2; }
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.carga -n $(N) --duracion $(DURACION)

@@ -30,7 +30,12 @@ from capacitaciones.servicios import (
 from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
 from programa.models import EntidadFederativa
-from programa.sitio import AlcanceEstatalAdmin, HistorialAdmin, InlinePrecargado
+from programa.sitio import (
+    AlcanceEstatalAdmin,
+    HistorialAdmin,
+    InlinePrecargado,
+    PaginadorEstimado,
+)
 
 
 class AnioFilter(admin.SimpleListFilter):
@@ -105,8 +110,10 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, HistorialA
     list_display_links = ["folio", "titulo"]
     list_filter = [AnioFilter, EntidadFilter, "tipo", "estado", "temas", "convenio", "programa"]
     list_select_related = ["convenio"]
+    # Buscada con los índices de trigramas de la migración 0004 (en PostgreSQL).
     search_fields = ["folio", "titulo", "sede"]
-    date_hierarchy = "fecha_inicio"
+    # Sin date_hierarchy: repetía el filtro de año (por fecha de inicio en vez de por traslape)
+    # y sus años salían de un SELECT DISTINCT sobre toda la tabla (200 ms con un millón).
     autocomplete_fields = [
         "programa",
         "convenio",
@@ -118,6 +125,8 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, HistorialA
     inlines = [ParticipacionInline, ActividadInstitucionInline, EvidenciaInline]
     actions = ["marcar_realizadas", "duplicar"]
     show_full_result_count = False
+    # Ningún COUNT(*) de un millón por página: total estimado sin filtros, acotado con filtros.
+    paginator = PaginadorEstimado
     fieldsets = [
         (None, {"fields": ["folio", "tipo", "titulo", "descripcion", "publico"]}),
         (

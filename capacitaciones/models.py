@@ -3,8 +3,8 @@
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db import connections, models
+from django.db.models import Exists, F, Func, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -29,6 +29,24 @@ def _en_entidades(relacion, claves):
     )
 
 
+def _traslape_postgresql(desde, hasta):
+    """daterange(inicio, fin, '[]') && daterange(desde, hasta, '[]'): lo mismo que
+    ``inicio <= hasta AND fin >= desde`` (el CHECK garantiza inicio <= fin), en la forma que
+    sirve el índice GiST ``actividad_lapso_gist`` (migración 0004) sin recorrer la tabla."""
+    from django.contrib.postgres.fields import DateRangeField, RangeBoundary
+    from django.contrib.postgres.lookups import Overlap
+    from django.db.backends.postgresql.psycopg_any import DateRange
+
+    lapso = Func(
+        F("fecha_inicio"),
+        F("fecha_fin"),
+        RangeBoundary(inclusive_lower=True, inclusive_upper=True),
+        function="daterange",
+        output_field=DateRangeField(),
+    )
+    return Overlap(lapso, Value(DateRange(desde, hasta, "[]"), output_field=DateRangeField()))
+
+
 class ActividadQuerySet(models.QuerySet):
     def visibles_para(self, usuario):
         """Todas para el alcance nacional; para un enlace, las que ocurren en sus entidades."""
@@ -45,6 +63,14 @@ class ActividadQuerySet(models.QuerySet):
         Una actividad "en el último semestre de 2015" está en 2015 y en su segundo semestre,
         no en el primero.
         """
+        if connections[self.db].vendor == "postgresql":
+            # Las dos comparaciones sobran para el resultado, pero dan al planificador los
+            # índices btree de cada fecha: una lista en orden de fecha (el admin) empieza a leer
+            # actividad_fecha_desc en «hasta», y las próximas actividades del tablero salen de
+            # actividad_fecha_fin (las que terminan después de hoy son pocas).
+            return self.filter(
+                _traslape_postgresql(desde, hasta), fecha_inicio__lte=hasta, fecha_fin__gte=desde
+            )
         return self.filter(fecha_inicio__lte=hasta, fecha_fin__gte=desde)
 
     def realizadas(self):
@@ -186,6 +212,15 @@ class Actividad(models.Model):
         verbose_name = _("actividad")
         verbose_name_plural = _("actividades")
         ordering = ["-fecha_inicio", "-id"]
+        # Los índices solo de PostgreSQL (GiST del lapso, GIN de trigramas para la búsqueda)
+        # están en la migración 0004, que no los crea en SQLite.
+        indexes = [
+            # La lista del admin en su orden (-fecha_inicio, -id) sin ordenar la tabla entera;
+            # también anio_predeterminado() y el MIN(fecha_inicio) del filtro de año.
+            models.Index(fields=["-fecha_inicio", "-id"], name="actividad_fecha_desc"),
+            # El MAX(fecha_fin) con que el filtro de año del admin arma su lista de años.
+            models.Index(fields=["fecha_fin"], name="actividad_fecha_fin"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(fecha_fin__gte=F("fecha_inicio")),

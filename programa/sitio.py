@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connections
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -24,6 +27,46 @@ class SitioAdmin(admin.AdminSite):
         aplicaciones = super().get_app_list(request, app_label)
         posicion = {etiqueta: n for n, etiqueta in enumerate(ORDEN_APLICACIONES)}
         return sorted(aplicaciones, key=lambda a: posicion.get(a["app_label"], len(posicion)))
+
+
+class PaginadorEstimado(Paginator):
+    """Paginador para tablas de un millón de filas: ninguna página cuenta la tabla entera.
+
+    En PostgreSQL, con una sola consulta en cada caso (la misma cuenta que en SQLite):
+
+    - sin filtros ni búsqueda, el total es el que estimó ANALYZE (``pg_class.reltuples``) si
+      pasa de ``TOPE`` filas; si no, el COUNT exacto (la subconsulta solo se evalúa entonces);
+    - con filtros o búsqueda, se cuenta hasta ``TOPE`` + 1: una búsqueda que encuentra
+      100,000 filas no las cuenta todas, y la lista dice «más de 10,000».
+
+    ``aproximado`` y ``acotado`` los lee la plantilla admin/…/pagination.html. En otras bases,
+    el COUNT exacto de siempre.
+    """
+
+    TOPE = 10_000
+
+    aproximado = acotado = False
+
+    @cached_property
+    def count(self):
+        consulta = self.object_list
+        query = getattr(consulta, "query", None)
+        if query is None or connections[consulta.db].vendor != "postgresql":
+            return super().count
+        if query.where:
+            n = consulta.order_by().values("pk")[: self.TOPE + 1].count()
+            self.acotado = n > self.TOPE
+            return min(n, self.TOPE)
+        tabla = consulta.model._meta.db_table
+        with connections[consulta.db].cursor() as cursor:
+            cursor.execute(
+                "SELECT c.reltuples > %s, CASE WHEN c.reltuples > %s THEN c.reltuples::bigint "
+                f'ELSE (SELECT COUNT(*) FROM "{tabla}") END '
+                "FROM pg_class c WHERE c.oid = %s::regclass",
+                [self.TOPE, self.TOPE, tabla],
+            )
+            self.aproximado, n = cursor.fetchone()
+        return n
 
 
 class AutocompletePrecargado(AutocompleteSelect):

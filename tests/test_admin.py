@@ -53,9 +53,10 @@ def convenio_con_partes():
     ("url", "consultas"),
     [
         # + MIN/MAX de fechas (filtro de año), entidades, temas, convenios y programas de los
-        #   filtros, la página con su convenio, entidades y participación precargadas, y las
-        #   fechas de date_hierarchy (MIN/MAX y días distintos).
-        ("/admin/capacitaciones/actividad/", 16),
+        #   filtros, la página con su convenio, entidades y participación precargadas. Sin
+        #   date_hierarchy (issue 7: repetía el filtro de año con un DISTINCT de toda la tabla).
+        #   En PostgreSQL el COUNT es el de PaginadorEstimado: también una consulta.
+        ("/admin/capacitaciones/actividad/", 14),
         # + convenios del filtro, página con convenio y actividad, entidades del filtro.
         ("/admin/capacitaciones/producto/", 9),
         # + programas del filtro, página, partes con su institución, fechas de date_hierarchy.

@@ -1,0 +1,168 @@
+"""Prueba de carga: gunicorn (2 workers, DEBUG=False) en 127.0.0.1 y wrk con sesiones iniciadas.
+
+    make carga                  # 20 s por página: cobertura, tablero y lista de actividades
+    make carga DURACION=10      # segundos por página
+
+Usa los datos del benchmark que haya en la base (si no hay ninguno, genera N). Cada página se
+pide durante DURACION segundos con 4 conexiones que alternan sesiones de un superusuario y de
+coordinación nacional; imprime peticiones por segundo, latencia p50/p99 y errores (cualquier
+respuesta que no sea 200 cuenta como error), y los deja en bench/resultados/carga.json.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
+
+from bench import entorno
+from bench.correr import ANIO, RESULTADOS, crear_base, usuarios
+from bench.generar import bench_contar, generar
+
+PAGINAS = {
+    "cobertura": f"/informes/cobertura/?anio={ANIO}",
+    "tablero": f"/informes/?anio={ANIO}",
+    "actividades": "/admin/capacitaciones/actividad/",
+}
+SESIONES_POR_ROL = 2
+
+LUA = """
+local peticiones = {%(peticiones)s}
+local hilos = {}
+local i = 0
+no200 = 0
+setup = function(hilo) table.insert(hilos, hilo) end
+request = function()
+  i = i %% #peticiones + 1
+  return wrk.format("GET", peticiones[i][1], {["Cookie"] = peticiones[i][2]})
+end
+response = function(estado, encabezados, cuerpo)
+  if estado ~= 200 then no200 = no200 + 1 end
+end
+done = function(resumen, latencia, peticiones_)
+  local e, n = resumen.errors, 0
+  for _, hilo in ipairs(hilos) do n = n + (hilo:get("no200") or 0) end
+  io.write(string.format(
+    'RESULTADO {"peticiones": %%d, "segundos": %%.3f, "p50_ms": %%.1f, "p99_ms": %%.1f, ' ..
+    '"max_ms": %%.1f, "errores": %%d, "no_200": %%d}\\n',
+    resumen.requests, resumen.duration / 1e6, latencia:percentile(50) / 1000,
+    latencia:percentile(99) / 1000, latencia.max / 1000,
+    e.connect + e.read + e.write + e.timeout, n))
+end
+"""
+
+
+def sesiones() -> list[str]:
+    """Cookies de sesión ya iniciadas (como tras el login), sin pasar por el formulario."""
+    cookies = []
+    for usuario in usuarios().values():
+        for _ in range(SESIONES_POR_ROL):
+            sesion = SessionStore()
+            sesion["_auth_user_id"] = str(usuario.pk)
+            sesion["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+            sesion["_auth_user_hash"] = usuario.get_session_auth_hash()
+            sesion.create()
+            cookies.append(f"sessionid={sesion.session_key}")
+    return cookies
+
+
+def _esperar(url: str, proceso: subprocess.Popen, segundos: float = 60) -> None:
+    limite = time.monotonic() + segundos
+    while time.monotonic() < limite:
+        if proceso.poll() is not None:
+            raise SystemExit("gunicorn terminó antes de arrancar; vea su salida arriba.")
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (127.0.0.1)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn no respondió en {url}")
+
+
+def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
+    peticiones = ", ".join(f'{{"{ruta}", "{c}"}}' for c in cookies)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
+        guion.write(LUA % {"peticiones": peticiones})
+    orden = [
+        "wrk", "-t1", "-c4", f"-d{duracion}s", "--timeout", "30s", "-s", guion.name,
+        f"http://{direccion}{ruta}",
+    ]  # fmt: skip
+    salida = subprocess.run(orden, capture_output=True, text=True, check=True)
+    Path(guion.name).unlink()
+    linea = next(x for x in salida.stdout.splitlines() if x.startswith("RESULTADO "))
+    datos = json.loads(linea.removeprefix("RESULTADO "))
+    datos["por_segundo"] = datos["peticiones"] / datos["segundos"]
+    return datos
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Prueba de carga con gunicorn y wrk.")
+    parser.add_argument("--duracion", type=int, default=20, help="segundos por página (20)")
+    parser.add_argument("--direccion", default="127.0.0.1:8010")
+    parser.add_argument("-n", type=int, default=1_000_000, help="si no hay datos, cuántos")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("Falta wrk: apt-get install -y wrk (make carga lo instala si es root).")
+    crear_base()
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    n = bench_contar()
+    if not n:
+        print(f"== No hay datos del benchmark: generando {args.n:,} actividades")
+        n = generar(args.n)["actividades"]
+    cookies = sesiones()
+    entorno_gunicorn = {**os.environ, "DEBUG": "False", "LOG_LEVEL": "WARNING"}
+    gunicorn = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "programa.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            args.direccion,
+            "--timeout",
+            "60",
+        ],  # fmt: skip
+        cwd=entorno.RAIZ,
+        env=entorno_gunicorn,
+    )
+    resultados = {"actividades": n, "duracion_por_pagina_s": args.duracion, "paginas": {}}
+    try:
+        _esperar(f"http://{args.direccion}/admin/login/", gunicorn)
+        for nombre, ruta in PAGINAS.items():
+            print(f"== {nombre}: {ruta} durante {args.duracion} s")
+            resultados["paginas"][nombre] = wrk(args.direccion, ruta, cookies, args.duracion)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        SessionStore.get_model_class().objects.filter(
+            session_key__in=[c.split("=", 1)[1] for c in cookies]
+        ).delete()
+    RESULTADOS.mkdir(parents=True, exist_ok=True)
+    (RESULTADOS / "carga.json").write_text(json.dumps(resultados, indent=2))
+    print()
+    print(f"Carga con {n:,} actividades, gunicorn 2 workers, wrk 4 conexiones, {args.duracion} s")
+    print(f"{'página':<12} {'pet/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'errores':>8}")
+    fallas = 0
+    for nombre, r in resultados["paginas"].items():
+        errores = r["errores"] + r["no_200"]
+        fallas += errores
+        print(
+            f"{nombre:<12} {r['por_segundo']:>7.1f} {r['p50_ms']:>8.0f} {r['p99_ms']:>8.0f} "
+            f"{errores:>8}"
+        )
+    if fallas:
+        raise SystemExit(f"{fallas} peticiones con error.")
+
+
+if __name__ == "__main__":
+    main()
