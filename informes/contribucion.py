@@ -16,11 +16,15 @@ Qué entra en un periodo [desde, hasta] con fecha de corte:
   periodo o de un convenio que entró al periodo.
 
 Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por actividad):
-- Viñetas: una por plática, taller o conferencia realizada.
+- Viñetas: una por plática, taller o conferencia realizada, hasta ``MAX_VINETAS`` (las de más
+  participantes registrados; en empate, las primeras); las demás se cuentan.
 - Capacitaciones: un párrafo por título, con un hecho por estado (realizadas, programadas)
-  que lista las entidades en el orden en que ocurrieron.
-- Foros y cursos: un párrafo cada uno (acciones de profesionalización).
-- Todo lo demás (campañas, jornadas, pláticas aún programadas, canceladas): conteos por tipo.
+  que lista las entidades en el orden en que ocurrieron; hasta ``MAX_GRUPOS`` títulos (los de
+  más actividades), los demás se cuentan.
+- Foros y cursos: un párrafo cada uno (acciones de profesionalización), hasta
+  ``MAX_PROFESIONALIZACION``; los demás se cuentan.
+- Todo lo demás (campañas, jornadas, pláticas aún programadas, canceladas, y lo que pasó de
+  los topes): conteos por tipo. El anexo cuenta siempre todas las actividades.
 """
 
 import datetime as dt
@@ -38,6 +42,21 @@ VERSION = 1
 CLASES_VINETA = (Actividad.Tipo.PLATICA, Actividad.Tipo.TALLER, Actividad.Tipo.CONFERENCIA)
 CLASES_PROFESIONALIZACION = (Actividad.Tipo.FORO, Actividad.Tipo.CURSO)
 SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada" del anexo
+# Topes de lo que se narra una por una: un año de datos nacionales tiene decenas de miles de
+# pláticas; la aportación destaca unas cuantas y cuenta el resto (y el anexo, todas).
+MAX_VINETAS = 12
+MAX_GRUPOS = 8
+MAX_PROFESIONALIZACION = 10
+
+
+def _destacadas(actividades: list, tope: int) -> tuple[list, list]:
+    """Las ``tope`` de más participantes registrados (en orden de fecha) y las demás."""
+    if len(actividades) <= tope:
+        return actividades, []
+    elegidas = set(
+        sorted(actividades, key=lambda a: (-a.total_participantes, a.fecha_inicio, a.pk))[:tope]
+    )
+    return [a for a in actividades if a in elegidas], [a for a in actividades if a not in elegidas]
 
 
 def _iso(fecha: dt.date | None) -> str | None:
@@ -401,6 +420,15 @@ def contribucion_construir(
             profesionalizacion.append(a)
         else:
             otras.append(a)
+    vinetas, resto = _destacadas(vinetas, MAX_VINETAS)
+    otras.extend(resto)
+    profesionalizacion, resto = _destacadas(profesionalizacion, MAX_PROFESIONALIZACION)
+    otras.extend(resto)
+    mayores = {id(g) for g in sorted(capacitaciones.values(), key=len, reverse=True)[:MAX_GRUPOS]}
+    for grupo in capacitaciones.values():
+        if id(grupo) not in mayores:
+            otras.extend(grupo)
+    capacitaciones = {t: g for t, g in capacitaciones.items() if id(g) in mayores}  # su orden
     if vinetas:
         secciones.append(
             {
