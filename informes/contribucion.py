@@ -30,9 +30,10 @@ Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por ac
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 
-from capacitaciones.models import Actividad, ActividadInstitucion, Producto
+from capacitaciones.models import Actividad, ActividadInstitucion, Participacion, Producto
 from convenios.models import Convenio
 from programa.models import Estrategia, Programa
 from programa.texto import normalizar
@@ -49,14 +50,69 @@ MAX_GRUPOS = 8
 MAX_PROFESIONALIZACION = 10
 
 
-def _destacadas(actividades: list, tope: int) -> tuple[list, list]:
+def _destacadas(filas: list[dict], tope: int) -> tuple[list[dict], list[dict]]:
     """Las ``tope`` de más participantes registrados (en orden de fecha) y las demás."""
-    if len(actividades) <= tope:
-        return actividades, []
-    elegidas = set(
-        sorted(actividades, key=lambda a: (-a.total_participantes, a.fecha_inicio, a.pk))[:tope]
-    )
-    return [a for a in actividades if a in elegidas], [a for a in actividades if a not in elegidas]
+    if len(filas) <= tope:
+        return filas, []
+    orden = sorted(filas, key=lambda f: (-f["personas"], f["fecha_inicio"], f["pk"]))
+    elegidas = {f["pk"] for f in orden[:tope]}
+    return [f for f in filas if f["pk"] in elegidas], [f for f in filas if f["pk"] not in elegidas]
+
+
+def _conteo_en_base(actividades) -> dict:
+    """Lo mismo que ``_conteo()``, agregado en la base de datos: para las miles de actividades
+    que el informe cuenta sin narrar. Seis consultas, sean cuantas sean."""
+    ids = actividades.order_by().values("pk")
+    lugar = Actividad.entidades.through.objects
+    participantes = Actividad.entidades_participantes.through.objects
+    por_entidad: dict[tuple[str, str], int] = defaultdict(int)
+    for fila in (
+        lugar.filter(actividad__in=ids)
+        .values("actividad__tipo", "entidadfederativa_id")
+        .annotate(n=Count("id"))
+    ):
+        por_entidad[(fila["actividad__tipo"], fila["entidadfederativa_id"])] += fila["n"]
+    sin_lugar = actividades.order_by().filter(~Exists(lugar.filter(actividad_id=OuterRef("pk"))))
+    for fila in (
+        participantes.filter(actividad__in=sin_lugar.values("pk"))
+        .values("actividad__tipo", "entidadfederativa_id")
+        .annotate(n=Count("id"))
+    ):
+        por_entidad[(fila["actividad__tipo"], fila["entidadfederativa_id"])] += fila["n"]
+    for fila in (
+        sin_lugar.filter(~Exists(participantes.filter(actividad_id=OuterRef("pk"))))
+        .values("tipo")
+        .annotate(n=Count("pk"))
+    ):
+        por_entidad[(fila["tipo"], SIN_ENTIDAD)] += fila["n"]
+    por_clase = {
+        f["tipo"]: f["n"] for f in actividades.order_by().values("tipo").annotate(n=Count("pk"))
+    }
+    personas = [
+        {
+            "audiencia": f["audiencia__nombre"],
+            "audiencia_en": f["audiencia__nombre_en"],
+            "orden": f["audiencia__orden"],
+            "actividades": f["actividades"],
+            "sin_dato": f["sin_dato"],
+            "personas": f["personas"],
+        }
+        for f in Participacion.objects.filter(actividad__in=ids)
+        .values("audiencia__nombre", "audiencia__nombre_en", "audiencia__orden")
+        .annotate(
+            actividades=Count("id"),
+            sin_dato=Count("id", filter=Q(total__isnull=True)),
+            personas=Coalesce(Sum("total"), 0),
+        )
+    ]
+    return {
+        "actividades": [
+            {"clase": clase, "entidad": clave, "n": n}
+            for (clase, clave), n in sorted(por_entidad.items())
+        ],
+        "por_tipo": dict(sorted(por_clase.items())),
+        "personas": sorted(personas, key=lambda f: (f["orden"], f["audiencia"])),
+    }
 
 
 def _iso(fecha: dt.date | None) -> str | None:
@@ -231,17 +287,18 @@ def _grupo_capacitaciones(actividades: list, estado: str) -> dict:
     }
 
 
-def _otras(actividades: list, corte: dt.date) -> dict:
-    """Conteos por tipo y tiempo (realizadas, por realizar, canceladas)."""
+def _otras(filas: list[dict], consulta, corte: dt.date) -> dict:
+    """Conteos por tipo y tiempo (realizadas, por realizar, canceladas); ``consulta`` son las
+    mismas actividades, para contarlas en la base de datos."""
     grupos: dict[tuple[str, str], list] = defaultdict(list)
-    for a in actividades:
-        if a.estado == Actividad.Estado.CANCELADA:
+    for f in filas:
+        if f["estado"] == Actividad.Estado.CANCELADA:
             tiempo = "cancelada"
-        elif a.estado == Actividad.Estado.REALIZADA:
+        elif f["estado"] == Actividad.Estado.REALIZADA:
             tiempo = "realizada"
         else:
-            tiempo = "futura" if a.fecha_inicio > corte else "prevista"
-        grupos[(tiempo, a.tipo)].append(a)
+            tiempo = "futura" if f["fecha_inicio"] > corte else "prevista"
+        grupos[(tiempo, f["tipo"])].append(f)
     orden_tiempo = ["realizada", "prevista", "futura", "cancelada"]
     return {
         "tipo": "otras",
@@ -251,7 +308,7 @@ def _otras(actividades: list, corte: dt.date) -> dict:
                 grupos.items(), key=lambda kv: (orden_tiempo.index(kv[0][0]), kv[0][1])
             )
         ],
-        "conteo": _conteo(actividades),
+        "conteo": _conteo_en_base(consulta),
     }
 
 
@@ -306,8 +363,9 @@ def contribucion_construir(
         fecha_inicio__gt=corte,
         fecha_inicio__lte=dt.date(corte.year, 12, 31),
     )
-    actividades_qs = Actividad.objects.filter(
-        Q(pk__in=Actividad.objects.en_periodo(desde, hasta).values("pk")) | anunciadas
+    # Condiciones directas, sin subconsulta: el planificador usa los índices de fechas.
+    actividades_qs = Actividad.objects.en_periodo(desde, hasta) | Actividad.objects.filter(
+        anunciadas
     )
     if not incluir_canceladas:
         actividades_qs = actividades_qs.exclude(estado=Actividad.Estado.CANCELADA)
@@ -319,7 +377,13 @@ def contribucion_construir(
         )
     if convenios:
         actividades_qs = actividades_qs.filter(convenio__in=convenios)
-    actividades = list(actividades_qs.con_relaciones().order_by("fecha_inicio", "id"))
+    # Primero solo lo necesario para clasificar (filas ligeras, aun si son 100,000); después se
+    # cargan con sus relaciones únicamente las que se narran.
+    filas = list(
+        actividades_qs.order_by("fecha_inicio", "id")
+        .annotate(personas=Coalesce(Sum("participaciones__total"), 0))
+        .values("pk", "tipo", "estado", "titulo", "fecha_inicio", "programa_id", "personas")
+    )
 
     convenios_qs = (
         Convenio.objects.filter(
@@ -349,12 +413,14 @@ def contribucion_construir(
             pk__in=Estrategia.objects.filter(temas__in=temas).values("pk")
         )
 
-    ids_actividades = [a.pk for a in actividades]
     productos_qs = (
         Producto.objects.filter(
             Q(fecha__gte=desde, fecha__lte=hasta)
             | Q(fecha__isnull=True)
-            & (Q(actividad__in=ids_actividades) | Q(convenio__in=convenios_periodo))
+            & (
+                Q(actividad__in=actividades_qs.order_by().values("pk"))
+                | Q(convenio__in=convenios_periodo)
+            )
         )
         .select_related("convenio")
         .prefetch_related("convenio__partes__institucion", "audiencias", "entidades_difusion")
@@ -377,7 +443,7 @@ def contribucion_construir(
     # 1. El programa y los convenios firmados en el periodo.
     programas = list(programas)
     if programa is None:
-        usados = {a.programa_id for a in actividades} | {c.programa_id for c in convenios_periodo}
+        usados = {f["programa_id"] for f in filas} | {c.programa_id for c in convenios_periodo}
         programas = [p for p in programas if p.pk in usados]
     fechados = [c for c in convenios_periodo if c.fecha_firma]
     sin_fecha = [c for c in convenios_periodo if not c.fecha_firma]
@@ -409,17 +475,17 @@ def contribucion_construir(
 
     # 2. Viñetas: pláticas, talleres y conferencias realizadas.
     vinetas, capacitaciones, profesionalizacion, otras = [], defaultdict(list), [], []
-    for a in actividades:
-        if a.estado == Actividad.Estado.CANCELADA:
-            otras.append(a)
-        elif a.tipo in CLASES_VINETA and a.estado == Actividad.Estado.REALIZADA:
-            vinetas.append(a)
-        elif a.tipo == Actividad.Tipo.CAPACITACION:
-            capacitaciones[normalizar(a.titulo)].append(a)
-        elif a.tipo in CLASES_PROFESIONALIZACION:
-            profesionalizacion.append(a)
+    for f in filas:
+        if f["estado"] == Actividad.Estado.CANCELADA:
+            otras.append(f)
+        elif f["tipo"] in CLASES_VINETA and f["estado"] == Actividad.Estado.REALIZADA:
+            vinetas.append(f)
+        elif f["tipo"] == Actividad.Tipo.CAPACITACION:
+            capacitaciones[normalizar(f["titulo"])].append(f)
+        elif f["tipo"] in CLASES_PROFESIONALIZACION:
+            profesionalizacion.append(f)
         else:
-            otras.append(a)
+            otras.append(f)
     vinetas, resto = _destacadas(vinetas, MAX_VINETAS)
     otras.extend(resto)
     profesionalizacion, resto = _destacadas(profesionalizacion, MAX_PROFESIONALIZACION)
@@ -429,6 +495,14 @@ def contribucion_construir(
         if id(grupo) not in mayores:
             otras.extend(grupo)
     capacitaciones = {t: g for t, g in capacitaciones.items() if id(g) in mayores}  # su orden
+
+    # Solo las que se narran se cargan con sus relaciones.
+    narradas = [f["pk"] for f in vinetas + profesionalizacion]
+    narradas += [f["pk"] for grupo in capacitaciones.values() for f in grupo]
+    cargadas = Actividad.objects.filter(pk__in=narradas).con_relaciones().in_bulk()
+    vinetas = [cargadas[f["pk"]] for f in vinetas]
+    profesionalizacion = [cargadas[f["pk"]] for f in profesionalizacion]
+    capacitaciones = {t: [cargadas[f["pk"]] for f in g] for t, g in capacitaciones.items()}
     if vinetas:
         secciones.append(
             {
@@ -497,12 +571,20 @@ def contribucion_construir(
 
     # 7. Lo demás, contado.
     if otras:
-        secciones.append({"clave": "otras", "parrafos": [{"hechos": [_otras(otras, corte)]}]})
+        contadas = actividades_qs.exclude(pk__in=narradas)
+        secciones.append(
+            {"clave": "otras", "parrafos": [{"hechos": [_otras(otras, contadas, corte)]}]}
+        )
 
+    # Los nombres de todas las entidades que aparecen, narradas o contadas.
+    ids = actividades_qs.order_by().values("pk")
     entidades = {}
-    for a in actividades:
-        for e in [*a.entidades.all(), *a.entidades_participantes.all()]:
-            entidades[e.clave] = e.nombre_corto
+    for relacion in (Actividad.entidades, Actividad.entidades_participantes):
+        entidades.update(
+            relacion.through.objects.filter(actividad__in=ids).values_list(
+                "entidadfederativa_id", "entidadfederativa__nombre_corto"
+            )
+        )
     return {
         "version": VERSION,
         "periodo": {"desde": _iso(desde), "hasta": _iso(hasta)},

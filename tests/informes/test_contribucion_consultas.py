@@ -55,15 +55,17 @@ def _construir():
     return contribucion_construir(desde=DESDE, hasta=HASTA, corte=CORTE)
 
 
-@pytest.mark.parametrize("n", [3, 60])
+@pytest.mark.parametrize("n", [8, 60])
 def test_consultas_constantes(n, programa, django_assert_num_queries):
     _actividades(n, programa)
-    # 1 actividades · 5 precargas de con_relaciones() (entidades, entidades participantes,
-    # temas, participaciones con audiencia, instituciones con rol) · 3 convenios, sus partes,
-    # sus instituciones · 1 programas con su institución · 2 estrategias y sus instituciones
-    # · 5 productos (con su convenio), partes de ese convenio, sus instituciones, audiencias,
-    # entidades de difusión
-    with django_assert_num_queries(17):
+    # 1 filas ligeras de todas las actividades (con sus participantes sumados) · 3 convenios,
+    # sus partes, sus instituciones · 2 estrategias y sus instituciones · 5 productos (con su
+    # convenio), partes de ese convenio, sus instituciones, audiencias, entidades de difusión
+    # · 1 programas con su institución · 1 las narradas + 5 precargas de con_relaciones()
+    # (entidades, entidades participantes, temas, participaciones con audiencia, instituciones
+    # con rol) · 5 el conteo de las demás en la base (por entidad, por entidad participante,
+    # sin entidad, por tipo, personas por audiencia) · 2 nombres de las entidades.
+    with django_assert_num_queries(25):
         contribucion = _construir()
     assert sum(len(s["parrafos"]) for s in contribucion["secciones"]) > 0
     assert Actividad.objects.count() == n
