@@ -72,7 +72,9 @@ class EntidadFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(entidades__clave=self.value())
+            # EXISTS, no JOIN: la actividad aparece una vez y el índice (entidad, actividad)
+            # de la tabla intermedia resuelve la entidad.
+            return queryset.en_entidades([self.value()])
         return queryset
 
 
