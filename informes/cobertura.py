@@ -28,7 +28,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
 from capacitaciones.models import Actividad, Participacion, Producto
 from convenios.models import Convenio
-from informes.periodos import Periodo, fecha_corta
+from informes.periodos import Periodo
+from programa.fechas import fecha_corta
 from programa.models import Audiencia, EntidadFederativa, Programa, Tema
 
 Estado = Actividad.Estado

@@ -10,6 +10,7 @@ from capacitaciones.models import Actividad
 from convenios.models import Convenio
 from informes.cobertura import METRICAS, Filtros
 from informes.periodos import Periodo
+from programa.fechas import fecha_corta
 from programa.models import Programa, Tema
 
 FORMATOS_FECHA = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -121,7 +122,7 @@ class FiltrosCoberturaForm(forms.Form):
             if hasta < desde:
                 raise forms.ValidationError(
                     _("La fecha «Hasta» (%(hasta)s) es anterior a «Desde» (%(desde)s).")
-                    % {"hasta": hasta.strftime("%d/%m/%Y"), "desde": desde.strftime("%d/%m/%Y")}
+                    % {"hasta": fecha_corta(hasta), "desde": fecha_corta(desde)}
                 )
             datos["periodo"] = Periodo.entre(desde, hasta)
             return datos

@@ -6,19 +6,9 @@ La fecha de una actividad con su precisión la escribe ``programa.fechas.texto_c
 import datetime as dt
 from dataclasses import dataclass
 
-from programa.fechas import MESES, fin_de_mes
+from programa.fechas import fecha_larga, fin_de_mes
 
 ORDINALES = ("primer", "segundo", "tercer", "cuarto")
-
-
-def fecha_corta(fecha: dt.date) -> str:
-    """Como en las tablas: 18/03/2015."""
-    return fecha.strftime("%d/%m/%Y")
-
-
-def fecha_larga(fecha: dt.date) -> str:
-    """Como en la prosa: 18 de marzo de 2015."""
-    return f"{fecha.day} de {MESES[fecha.month - 1]} de {fecha.year}"
 
 
 @dataclass(frozen=True)

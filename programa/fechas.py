@@ -89,9 +89,19 @@ MESES = (
 _ORDINALES = {1: "1.er", 2: "2.º", 3: "3.er", 4: "4.º"}
 
 
+def fecha_corta(fecha: dt.date) -> str:
+    """Como en las tablas: 18/03/2015."""
+    return fecha.strftime("%d/%m/%Y")
+
+
+def fecha_larga(fecha: dt.date) -> str:
+    """Como en la prosa: 18 de marzo de 2015."""
+    return f"{fecha.day} de {MESES[fecha.month - 1]} de {fecha.year}"
+
+
 def _nombre_periodo(fecha: dt.date, precision: str) -> str:
     if precision == Precision.DIA:
-        return fecha.strftime("%d/%m/%Y")
+        return fecha_corta(fecha)
     if precision == Precision.MES:
         return f"{MESES[fecha.month - 1]} de {fecha.year}"
     if precision == Precision.ANIO:

@@ -4,7 +4,6 @@ La plantilla, la importación y la exportación usan estas definiciones; por eso
 volver a importar no cambia nada.
 """
 
-import datetime as dt
 import re
 
 from capacitaciones.models import Actividad
@@ -118,7 +117,3 @@ def leer_participante(texto: str) -> dict | None:
             sexo = "mujeres" if pieza_desglose["sexo"].lower().startswith("mujer") else "hombres"
             partes[sexo] = pieza_desglose["numero"]
     return partes
-
-
-def fecha_celda(fecha: dt.date) -> str:
-    return fecha.strftime("%d/%m/%Y")

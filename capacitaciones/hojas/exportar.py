@@ -18,11 +18,11 @@ from capacitaciones.hojas.columnas import (
     OPCIONES,
     TODAS,
     etiqueta,
-    fecha_celda,
     lista,
     participante,
 )
 from capacitaciones.models import ActividadInstitucion, Participacion
+from programa.fechas import fecha_corta
 from programa.models import Institucion
 
 LOTE = 1000
@@ -126,7 +126,7 @@ def lineas_csv(filas: Iterable[list]) -> Iterator[str]:
     for fila in filas:
         yield escritor.writerow(
             [
-                fecha_celda(v)
+                fecha_corta(v)
                 if isinstance(v, dt.date)
                 else ("" if v is None else _texto_seguro(v))
                 for v in fila

@@ -1,8 +1,7 @@
 from django import template
 
 from informes.mapa import numero
-from informes.periodos import fecha_corta
-from programa.fechas import texto_corto
+from programa.fechas import fecha_corta, texto_corto
 
 register = template.Library()
 
