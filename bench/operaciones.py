@@ -24,8 +24,8 @@ from bench import entorno  # noqa: F401  (configura Django)
 from capacitaciones.hojas.columnas import COLUMNAS
 from capacitaciones.hojas.importar import actividades_importar
 from capacitaciones.models import Actividad
+from informes.contribucion.servicios import informe_archivo, informe_generar
 from informes.models import InformeContribucion
-from informes.servicios_contribucion import informe_archivo, informe_generar
 
 TITULO_INFORME = "Aportación de prueba del benchmark"
 PREFIJO_IMPORTAR = "BENCH-"

@@ -59,6 +59,6 @@ class InformeContribucionAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if not change:
-            from informes.servicios_contribucion import informe_generar
+            from informes.contribucion.servicios import informe_generar
 
             informe_generar(informe=form.instance)

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
-from informes import views
-from informes import views_contribucion as contribucion
+from informes.cobertura import views
+from informes.contribucion import views as contribucion
 
 app_name = "informes"
 

@@ -11,8 +11,8 @@ from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 
 from capacitaciones.models import Actividad, Evidencia, Producto
+from informes.contribucion.servicios import informe_generar
 from informes.models import InformeContribucion
-from informes.servicios_contribucion import informe_generar
 from programa.models import PerfilUsuario
 from programa.roles import POR_CLAVE, permisos_por_rol
 from tests import factories as f

@@ -1,6 +1,6 @@
 from django import template
 
-from informes.mapa import numero
+from informes.graficos.mapa import numero
 from programa.fechas import fecha_corta, texto_corto
 
 register = template.Library()

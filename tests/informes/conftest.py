@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 
+from informes.contribucion.servicios import informe_generar
 from informes.models import InformeContribucion
-from informes.servicios_contribucion import informe_generar
 from programa.roles import COORDINACION
 
 

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.informes.test_views_contribucion import _final_de_prueba
+from tests.informes.contribucion.test_views import _final_de_prueba
 
 pytestmark = pytest.mark.django_db
 

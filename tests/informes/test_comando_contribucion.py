@@ -8,7 +8,7 @@ import docx
 import pytest
 from django.core.management import CommandError, call_command
 
-from informes.exportar import pdf as exportar_pdf
+from informes.contribucion.exportar import pdf as exportar_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from capacitaciones.models import Actividad, Evidencia
-from informes import cobertura
-from informes.contribucion import contribucion_construir
-from informes.periodos import Periodo
-from informes.redaccion import redactar
+from informes.cobertura import selectores as cobertura
+from informes.cobertura.periodos import Periodo
+from informes.contribucion.hechos import contribucion_construir
+from informes.contribucion.redaccion import redactar
 from programa.models import Tema
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from informes.contribucion import contribucion_construir
-from informes.exportar.pdf import MotorPDFNoDisponible
-from informes.forms_contribucion import TITULO_OACNUDH
-from informes.servicios_contribucion import FORMATOS, documento_armar, exportar
+from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
+from informes.contribucion.forms import TITULO_OACNUDH
+from informes.contribucion.hechos import contribucion_construir
+from informes.contribucion.servicios import FORMATOS, documento_armar, exportar
 from programa.archivos import escritura_completa
 
 TITULO_EN = (

@@ -3,9 +3,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from informes.cobertura import Filtros, cobertura
-from informes.exportar import tabla
-from informes.filtros import periodo_de_fechas
+from informes.cobertura import tabla
+from informes.cobertura.filtros import periodo_de_fechas
+from informes.cobertura.selectores import Filtros, cobertura
 from programa.archivos import escritura_completa
 
 FORMATOS = ("csv", "xlsx", "json")

@@ -1,0 +1,1 @@
+"""Cobertura y tablero: un selector por periodo que alimenta la página, CSV/XLSX y el mapa."""

@@ -1,0 +1,176 @@
+"""El formulario de filtros de la cobertura: viaja en la URL (GET) para guardarla y compartirla."""
+
+import datetime as dt
+from collections.abc import Callable
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from capacitaciones.models import Actividad
+from convenios.models import Convenio
+from informes.cobertura.periodos import Periodo
+from informes.cobertura.selectores import METRICAS, Filtros
+from programa.fechas import fecha_corta
+from programa.models import Programa, Tema
+
+FORMATOS_FECHA = ["%Y-%m-%d", "%d/%m/%Y"]
+ANIO_MINIMO, ANIO_MAXIMO = 1990, 2100
+
+
+def _fecha(etiqueta: str) -> forms.DateField:
+    return forms.DateField(
+        label=etiqueta,
+        required=False,
+        input_formats=FORMATOS_FECHA,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "invalid": _(
+                "La fecha «%(campo)s» no es válida: escríbala como AAAA-MM-DD o DD/MM/AAAA."
+            )
+            % {"campo": etiqueta}
+        },
+    )
+
+
+def _opcion(etiqueta: str, queryset, mensaje: str) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=etiqueta,
+        required=False,
+        queryset=queryset,
+        empty_label=_("Todos"),
+        error_messages={"invalid_choice": mensaje},
+    )
+
+
+class FiltrosCoberturaForm(forms.Form):
+    anio = forms.IntegerField(
+        label=_("Año"),
+        required=False,
+        min_value=ANIO_MINIMO,
+        max_value=ANIO_MAXIMO,
+        error_messages={
+            "invalid": _("El año debe ser un número, como 2015."),
+            "min_value": _("El año debe ser %(limit_value)s o posterior."),
+            "max_value": _("El año debe ser %(limit_value)s o anterior."),
+        },
+    )
+    semestre = forms.TypedChoiceField(
+        label=_("Semestre"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Todo el año")), (1, _("Primero")), (2, _("Segundo"))],
+        error_messages={"invalid_choice": _("El semestre debe ser 1 o 2.")},
+    )
+    trimestre = forms.TypedChoiceField(
+        label=_("Trimestre"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Todo el año"))] + [(t, f"{t}.º") for t in (1, 2, 3, 4)],
+        error_messages={"invalid_choice": _("El trimestre debe ser 1, 2, 3 o 4.")},
+    )
+    desde = _fecha(_("Desde"))
+    hasta = _fecha(_("Hasta"))
+    tipo = forms.ChoiceField(
+        label=_("Tipo"),
+        required=False,
+        choices=[("", _("Todos"))] + Actividad.Tipo.choices,
+        error_messages={"invalid_choice": _("El tipo «%(value)s» no existe.")},
+    )
+    estado = forms.ChoiceField(
+        label=_("Estado"),
+        required=False,
+        choices=[("", _("Todos"))] + Actividad.Estado.choices,
+        error_messages={"invalid_choice": _("El estado «%(value)s» no existe.")},
+    )
+    tema = _opcion(_("Tema"), Tema.objects.all(), _("El tema elegido no existe."))
+    convenio = _opcion(
+        _("Convenio"), Convenio.objects.order_by("folio"), _("El convenio elegido no existe.")
+    )
+    programa = _opcion(_("Programa"), Programa.objects.all(), _("El programa elegido no existe."))
+    metrica = forms.ChoiceField(
+        label=_("Colorear el mapa por"),
+        required=False,
+        choices=list(METRICAS.items()),
+        error_messages={"invalid_choice": _("No hay una métrica «%(value)s» para el mapa.")},
+    )
+
+    def __init__(self, *args, anio_predeterminado: Callable[[], int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._anio_predeterminado = anio_predeterminado
+        self.fields["convenio"].label_from_instance = lambda c: c.folio
+
+    def campos_periodo(self):
+        return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
+
+    def campos_actividades(self):
+        return [self[n] for n in ("tipo", "estado", "tema", "convenio", "programa", "metrica")]
+
+    def clean(self):
+        datos = super().clean()
+        desde, hasta = datos.get("desde"), datos.get("hasta")
+        if self.errors:
+            return datos
+        if datos.get("semestre") and datos.get("trimestre"):
+            raise forms.ValidationError(_("Elija un semestre o un trimestre, no los dos."))
+        if desde or hasta:
+            if not (desde and hasta):
+                raise forms.ValidationError(
+                    _("Para un rango de fechas escriba las dos: «Desde» y «Hasta».")
+                )
+            if hasta < desde:
+                raise forms.ValidationError(
+                    _("La fecha «Hasta» (%(hasta)s) es anterior a «Desde» (%(desde)s).")
+                    % {"hasta": fecha_corta(hasta), "desde": fecha_corta(desde)}
+                )
+            datos["periodo"] = Periodo.entre(desde, hasta)
+            return datos
+        anio = datos.get("anio") or self._anio_predeterminado()
+        datos["anio"] = anio
+        if datos.get("semestre"):
+            datos["periodo"] = Periodo.semestre(anio, datos["semestre"])
+        elif datos.get("trimestre"):
+            datos["periodo"] = Periodo.trimestre(anio, datos["trimestre"])
+        else:
+            datos["periodo"] = Periodo.anio(anio)
+        return datos
+
+    def filtros(self) -> Filtros:
+        datos = self.cleaned_data
+        return Filtros(
+            periodo=datos["periodo"],
+            tipo=datos.get("tipo") or "",
+            estado=datos.get("estado") or "",
+            tema=datos.get("tema"),
+            convenio=datos.get("convenio"),
+            programa=datos.get("programa"),
+        )
+
+    @property
+    def metrica_elegida(self) -> str:
+        return (self.is_valid() and self.cleaned_data.get("metrica")) or "realizadas"
+
+
+def periodo_de_fechas(desde: str, hasta: str) -> Periodo:
+    """Para la línea de órdenes: dos fechas AAAA-MM-DD. ValueError con un mensaje claro."""
+    fechas = []
+    for nombre, texto in (("--desde", desde), ("--hasta", hasta)):
+        if not texto:
+            raise ValueError(f"Falta {nombre} AAAA-MM-DD.")
+        try:
+            fechas.append(dt.date.fromisoformat(texto))
+        except ValueError:
+            raise ValueError(
+                f"{nombre} «{texto}» no es una fecha válida; escríbala como AAAA-MM-DD, "
+                "por ejemplo 2015-01-01."
+            ) from None
+    if fechas[1] < fechas[0]:
+        raise ValueError(f"--hasta ({hasta}) es anterior a --desde ({desde}).")
+    return Periodo.entre(*fechas)
+
+
+class AnioForm(forms.Form):
+    """El año del tablero (se compara con el anterior)."""
+
+    anio = FiltrosCoberturaForm.base_fields["anio"]

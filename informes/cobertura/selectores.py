@@ -1,0 +1,439 @@
+"""Cobertura por entidad federativa: qué hubo en cada una de las 32 entidades en un periodo.
+
+El único lugar donde se cuentan actividades y participantes para la página de cobertura, sus
+exportaciones, el tablero y la orden ``reporte_cobertura``. Solo consultas; nada de HTTP.
+
+Reglas de conteo (también en el README y en la página):
+
+- Una actividad pertenece al periodo si su lapso se traslapa con él
+  (``ActividadQuerySet.en_periodo``): una actividad «en el último semestre de 2015» está en
+  2015 y en su segundo semestre, no en el primero.
+- Una actividad realizada en varias entidades cuenta una vez en cada una y una sola vez en el
+  total nacional; sus participantes, igual: nunca se suman dos veces en el total nacional.
+- Las actividades sin entidad registrada cuentan solo en el total nacional.
+- Participantes = suma de ``Participacion.total`` de las actividades realizadas; un total sin
+  registrar cuenta 0.
+- Una entidad tiene cobertura si tuvo al menos una actividad realizada; las canceladas (y las
+  programadas o reprogramadas) nunca cuentan como cobertura.
+- La entidad de una actividad es donde se realiza (``entidades``), no la de quienes asisten
+  (``entidades_participantes``).
+
+Todo se agrega en la base de datos; el número de consultas no crece con las actividades.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+
+from capacitaciones.models import Actividad, Participacion, Producto
+from convenios.models import Convenio
+from informes.cobertura.periodos import Periodo
+from programa.fechas import fecha_corta
+from programa.models import Audiencia, EntidadFederativa, Programa, Tema
+
+Estado = Actividad.Estado
+CLAVE_NACIONAL = "00"
+
+
+@dataclass(frozen=True)
+class Filtros:
+    periodo: Periodo
+    tipo: str = ""
+    estado: str = ""
+    tema: Tema | None = None
+    convenio: Convenio | None = None
+    programa: Programa | None = None
+    # Alcance de quien consulta: None es nacional; un enlace estatal ve solo sus entidades.
+    entidades: frozenset[str] | None = None
+
+    def descripcion(self) -> list[str]:
+        """Los filtros aplicados además del periodo, para decirlos en la página y los archivos."""
+        partes = []
+        if self.tipo:
+            partes.append(f"tipo: {Actividad.Tipo(self.tipo).label}")
+        if self.estado:
+            partes.append(f"estado: {Estado(self.estado).label}")
+        if self.tema:
+            partes.append(f"tema: {self.tema.nombre}")
+        if self.convenio:
+            partes.append(f"convenio: {self.convenio.folio}")
+        if self.programa:
+            partes.append(f"programa: {self.programa.nombre}")
+        if self.entidades is not None:
+            partes.append(f"solo las entidades asignadas ({', '.join(sorted(self.entidades))})")
+        return partes
+
+
+def actividades_filtradas(filtros: Filtros) -> QuerySet[Actividad]:
+    """Las actividades del periodo que cumplen los filtros (sin orden: se usa en subconsultas)."""
+    actividades = Actividad.objects.en_periodo(filtros.periodo.desde, filtros.periodo.hasta)
+    if filtros.tipo:
+        actividades = actividades.filter(tipo=filtros.tipo)
+    if filtros.estado:
+        actividades = actividades.filter(estado=filtros.estado)
+    if filtros.convenio:
+        actividades = actividades.filter(convenio=filtros.convenio)
+    if filtros.programa:
+        actividades = actividades.filter(programa=filtros.programa)
+    if filtros.entidades is not None:
+        actividades = actividades.en_entidades(filtros.entidades)
+    if filtros.tema:
+        # EXISTS y no un JOIN: cada actividad sigue apareciendo una sola vez.
+        actividades = actividades.filter(
+            Exists(
+                Actividad.temas.through.objects.filter(
+                    actividad_id=OuterRef("pk"), tema_id=filtros.tema.pk
+                )
+            )
+        )
+    return actividades.order_by()
+
+
+@dataclass
+class FilaCobertura:
+    clave: str
+    entidad: str
+    # (estado, tipo) -> actividades; audiencia_id -> participantes de las realizadas.
+    actividades: dict[tuple[str, str], int] = field(default_factory=dict)
+    por_audiencia: dict[int, int] = field(default_factory=dict)
+
+    def _contar(self, estado: str) -> int:
+        return sum(n for (e, _tipo), n in self.actividades.items() if e == estado)
+
+    @property
+    def realizadas(self) -> int:
+        return self._contar(Estado.REALIZADA)
+
+    @property
+    def programadas(self) -> int:
+        return self._contar(Estado.PROGRAMADA)
+
+    @property
+    def canceladas(self) -> int:
+        return self._contar(Estado.CANCELADA)
+
+    @property
+    def reprogramadas(self) -> int:
+        return self._contar(Estado.REPROGRAMADA)
+
+    @property
+    def participantes(self) -> int:
+        return sum(self.por_audiencia.values())
+
+    @property
+    def sin_realizadas(self) -> bool:
+        return self.realizadas == 0
+
+    def realizadas_por_tipo(self, tipo: str) -> int:
+        return self.actividades.get((Estado.REALIZADA, tipo), 0)
+
+    def metrica(self, nombre: str) -> int:
+        return getattr(self, nombre)
+
+
+# Las reglas de conteo como se dicen en la página, en los archivos y en el README.
+REGLAS = (
+    "Una actividad cuenta en el periodo si sus fechas se traslapan con él; una actividad con "
+    "fecha conocida solo por mes, trimestre, semestre o año cuenta en cada periodo que toca "
+    "(«el último semestre de 2015» está en 2015 y en su segundo semestre, no en el primero).",
+    "Una actividad realizada en varias entidades cuenta una vez en cada una, pero una sola vez "
+    "en el total nacional; sus participantes tampoco se suman dos veces en el total nacional.",
+    "Las actividades sin entidad registrada cuentan solo en el total nacional.",
+    "Participantes: personas registradas en las actividades realizadas; una audiencia sin "
+    "número registrado cuenta 0.",
+    "Las actividades canceladas, programadas o reprogramadas nunca cuentan como cobertura: una "
+    "entidad tiene cobertura si tuvo al menos una actividad realizada.",
+    "La entidad de una actividad es donde se realiza, no la de las personas que asisten.",
+)
+
+METRICAS = {
+    "realizadas": "Actividades realizadas",
+    "programadas": "Actividades programadas",
+    "participantes": "Participantes",
+}
+
+
+@dataclass
+class Cobertura:
+    filtros: Filtros
+    audiencias: list[Audiencia]
+    entidades: list[FilaCobertura]
+    nacional: FilaCobertura
+    sin_entidad: FilaCobertura
+    tipos: list[tuple[str, str]] = field(default_factory=lambda: list(Actividad.Tipo.choices))
+
+    @property
+    def entidades_sin_realizadas(self) -> list[FilaCobertura]:
+        return [f for f in self.entidades if f.sin_realizadas]
+
+    @property
+    def entidades_con_realizadas(self) -> int:
+        return len(self.entidades) - len(self.entidades_sin_realizadas)
+
+    def fila(self, clave: str) -> FilaCobertura | None:
+        return next((f for f in self.entidades if f.clave == clave), None)
+
+    def valores(self, metrica: str) -> dict[str, int]:
+        """Clave INEGI -> valor de la métrica: lo que colorea el mapa."""
+        return {f.clave: f.metrica(metrica) for f in self.entidades}
+
+    def resumen(self) -> str:
+        return (
+            f"{len(self.entidades_sin_realizadas)} de {len(self.entidades)} entidades sin "
+            "actividades realizadas"
+        )
+
+    def notas(self) -> list[str]:
+        """Lo que un archivo exportado dice de sí mismo: periodo, filtros, resumen y reglas."""
+        p = self.filtros.periodo
+        notas = [
+            f"Cobertura por entidad federativa, {p.nombre} "
+            f"({fecha_corta(p.desde)} a {fecha_corta(p.hasta)}).",
+            "Filtros: " + ("; ".join(self.filtros.descripcion()) or "ninguno") + ".",
+            self.resumen() + ".",
+            "Actividades sin entidad registrada (solo en el total nacional): "
+            f"{self.sin_entidad.realizadas} realizadas, {self.sin_entidad.programadas} "
+            f"programadas, {self.sin_entidad.canceladas} canceladas.",
+        ]
+        return notas + ["Regla: " + r for r in REGLAS]
+
+    def desglose(self) -> dict:
+        """Para la tabla de la página: solo las audiencias y los tipos con datos en el periodo.
+
+        Los archivos exportados traen todas las columnas, haya o no datos.
+        """
+        audiencias = [a for a in self.audiencias if self.nacional.por_audiencia.get(a.pk)]
+        tipos = [(v, e) for v, e in self.tipos if self.nacional.realizadas_por_tipo(v)]
+
+        def fila(f: FilaCobertura) -> dict:
+            return {
+                "fila": f,
+                "audiencias": [f.por_audiencia.get(a.pk, 0) for a in audiencias],
+                "tipos": [f.realizadas_por_tipo(v) for v, _e in tipos],
+            }
+
+        return {
+            "audiencias": audiencias,
+            "tipos": tipos,
+            "entidades": [fila(f) for f in self.entidades],
+            "nacional": fila(self.nacional),
+        }
+
+    def columnas(self) -> list[str]:
+        """Encabezados de la tabla exportada; los seis primeros no cambian nunca."""
+        return [
+            "clave",
+            "entidad",
+            "realizadas",
+            "programadas",
+            "canceladas",
+            "participantes",
+            "reprogramadas",
+            *(f"participantes: {a.nombre}" for a in self.audiencias),
+            *(f"realizadas: {etiqueta}" for _valor, etiqueta in self.tipos),
+        ]
+
+    def filas(self) -> list[list]:
+        """Las 32 entidades en orden INEGI y, al final, el total nacional."""
+        return [self._fila_tabla(f) for f in [*self.entidades, self.nacional]]
+
+    def _fila_tabla(self, fila: FilaCobertura) -> list:
+        return [
+            fila.clave,
+            fila.entidad,
+            fila.realizadas,
+            fila.programadas,
+            fila.canceladas,
+            fila.participantes,
+            fila.reprogramadas,
+            *(fila.por_audiencia.get(a.pk, 0) for a in self.audiencias),
+            *(fila.realizadas_por_tipo(valor) for valor, _etiqueta in self.tipos),
+        ]
+
+
+def cobertura(filtros: Filtros) -> Cobertura:
+    """La tabla de cobertura del periodo y filtros: seis consultas, sean cuantas sean las filas.
+
+    1. entidades federativas; 2. audiencias;
+    3. actividades por (entidad, estado, tipo); 4. actividades por (estado, tipo), nacional;
+    5. participantes por (entidad, audiencia); 6. participantes por audiencia, nacional.
+    """
+    actividades = actividades_filtradas(filtros)
+    realizadas = actividades.filter(estado=Estado.REALIZADA).values("pk")
+
+    entidades = EntidadFederativa.objects.order_by("clave")
+    if filtros.entidades is not None:
+        entidades = entidades.filter(clave__in=filtros.entidades)
+    filas = {
+        clave: FilaCobertura(clave, nombre)
+        for clave, nombre in entidades.values_list("clave", "nombre_corto")
+    }
+    nacional = FilaCobertura(
+        CLAVE_NACIONAL, "Total nacional" if filtros.entidades is None else "Total de sus entidades"
+    )
+    sin_entidad = FilaCobertura("", "Sin entidad registrada")
+    audiencias = list(Audiencia.objects.all())
+
+    # Cada par (actividad, entidad) es único en la tabla intermedia: contar filas basta.
+    por_entidad = actividades.values("entidades", "estado", "tipo").annotate(n=Count("pk"))
+    for fila in por_entidad:
+        destino = filas.get(fila["entidades"]) if fila["entidades"] else sin_entidad
+        if destino:  # None: otra entidad de una actividad compartida, fuera del alcance
+            destino.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
+    for fila in actividades.values("estado", "tipo").annotate(n=Count("pk")):
+        nacional.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
+
+    participaciones = Participacion.objects.filter(actividad__in=realizadas).order_by()
+    por_entidad = participaciones.values("actividad__entidades", "audiencia_id").annotate(
+        n=Sum("total")
+    )
+    for fila in por_entidad:
+        clave = fila["actividad__entidades"]
+        destino = filas.get(clave) if clave else sin_entidad
+        if destino:
+            destino.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
+    for fila in participaciones.values("audiencia_id").annotate(n=Sum("total")):
+        nacional.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
+
+    return Cobertura(
+        filtros=filtros,
+        audiencias=audiencias,
+        entidades=list(filas.values()),
+        nacional=nacional,
+        sin_entidad=sin_entidad,
+    )
+
+
+@dataclass
+class DetalleEntidad:
+    entidad: EntidadFederativa
+    fila: FilaCobertura
+    cobertura: Cobertura
+    actividades: QuerySet[Actividad]
+    productos: list[Producto]
+    convenios: list[Convenio]
+
+
+def cobertura_entidad(filtros: Filtros, entidad: EntidadFederativa) -> DetalleEntidad:
+    """Lo que hubo en una entidad: su fila, sus actividades, productos y convenios.
+
+    Las actividades se devuelven como QuerySet con sus relaciones precargadas, para paginar.
+    """
+    resumen = cobertura(filtros)
+    de_la_entidad = actividades_filtradas(filtros).filter(entidades=entidad)
+    productos = (
+        Producto.objects.filter(
+            Q(actividad__in=de_la_entidad.values("pk"))
+            # Difundido en la entidad dentro del periodo (sin fecha, solo por su actividad).
+            | Q(
+                entidades_difusion=entidad,
+                fecha__gte=filtros.periodo.desde,
+                fecha__lte=filtros.periodo.hasta,
+            )
+        )
+        .select_related("convenio")
+        .distinct()
+        .order_by("nombre")
+    )
+    convenios = Convenio.objects.filter(
+        pk__in=de_la_entidad.exclude(convenio=None).values("convenio_id")
+    ).order_by("folio")
+    return DetalleEntidad(
+        entidad=entidad,
+        fila=resumen.fila(entidad.clave),
+        cobertura=resumen,
+        actividades=de_la_entidad.con_relaciones().order_by("fecha_inicio", "pk"),
+        productos=list(productos),
+        convenios=list(convenios),
+    )
+
+
+# ---- Tablero ----------------------------------------------------------------------------
+
+
+@dataclass
+class Trimestre:
+    nombre: str  # «1T 2015»
+    programadas: int
+    realizadas: int
+
+
+@dataclass
+class Tablero:
+    anio: int
+    actual: Cobertura
+    anterior: Cobertura
+    trimestres: list[Trimestre]
+    proximas: list[Actividad]
+    convenios_por_vencer: list[Convenio]
+    convenios_vencidos: list[Convenio]
+    hoy: dt.date
+
+
+def actividades_por_trimestre(
+    anios: list[int], entidades: frozenset[str] | None = None
+) -> list[Trimestre]:
+    """Programadas y realizadas que se traslapan con cada trimestre: una sola consulta.
+
+    Una actividad con fecha de semestre cuenta en cada trimestre que abarca.
+    """
+    periodos = [Periodo.trimestre(anio, t) for anio in anios for t in (1, 2, 3, 4)]
+    agregados = {}
+    for i, p in enumerate(periodos):
+        en_trimestre = Q(fecha_inicio__lte=p.hasta, fecha_fin__gte=p.desde)
+        for estado in (Estado.PROGRAMADA, Estado.REALIZADA):
+            agregados[f"{estado}_{i}"] = Count("pk", filter=en_trimestre & Q(estado=estado))
+    desde, hasta = periodos[0].desde, periodos[-1].hasta
+    actividades = Actividad.objects.en_periodo(desde, hasta)
+    if entidades is not None:
+        actividades = actividades.en_entidades(entidades)
+    cuentas = actividades.aggregate(**agregados)
+    return [
+        Trimestre(
+            nombre=f"{(p.desde.month - 1) // 3 + 1}T {p.desde.year}",
+            programadas=cuentas[f"{Estado.PROGRAMADA}_{i}"],
+            realizadas=cuentas[f"{Estado.REALIZADA}_{i}"],
+        )
+        for i, p in enumerate(periodos)
+    ]
+
+
+DIAS_PROXIMAS = 90
+
+
+def tablero(*, anio: int, hoy: dt.date, entidades: frozenset[str] | None = None) -> Tablero:
+    """El año elegido contra el anterior, las próximas actividades y los convenios por vencer.
+
+    ``entidades`` limita todo al alcance de un enlace estatal (None: nacional).
+    """
+    limite = hoy + dt.timedelta(days=DIAS_PROXIMAS)
+    programadas = Actividad.objects.programadas()
+    if entidades is not None:
+        programadas = programadas.en_entidades(entidades)
+    proximas = (
+        programadas.en_periodo(hoy, limite)
+        .prefetch_related("entidades")
+        .order_by("fecha_inicio", "pk")[:20]
+    )
+    return Tablero(
+        anio=anio,
+        actual=cobertura(Filtros(Periodo.anio(anio), entidades=entidades)),
+        anterior=cobertura(Filtros(Periodo.anio(anio - 1), entidades=entidades)),
+        trimestres=actividades_por_trimestre([anio - 1, anio], entidades),
+        proximas=list(proximas),
+        convenios_por_vencer=list(Convenio.objects.por_vencer(hoy).order_by("vigencia_fin")),
+        convenios_vencidos=list(Convenio.objects.vencidos(hoy).order_by("-vigencia_fin")[:20]),
+        hoy=hoy,
+    )
+
+
+def anio_predeterminado(hoy: dt.date) -> int:
+    """El año más reciente con actividades que no sea futuro; si no hay, el año en curso."""
+    ultimo = (
+        Actividad.objects.filter(fecha_inicio__lte=hoy)
+        .order_by("-fecha_inicio")
+        .values_list("fecha_inicio", flat=True)
+        .first()
+    )
+    return ultimo.year if ultimo else hoy.year

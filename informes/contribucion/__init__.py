@@ -1,0 +1,1 @@
+"""Informe de contribución: hechos, redacción, anexo, exportadores, vistas y servicios."""

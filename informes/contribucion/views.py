@@ -1,0 +1,193 @@
+"""Páginas del informe de contribución. Delgadas: leen parámetros, llaman a un servicio y
+entregan el resultado a una plantilla o a un exportador."""
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from informes.contribucion.documento import contar_palabras
+from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
+from informes.contribucion.forms import InformeNuevoForm, InformeTextoForm
+from informes.contribucion.servicios import (
+    FORMATOS,
+    informe_archivo,
+    informe_documento,
+    informe_finalizar,
+    informe_generar,
+    informe_nueva_version,
+)
+from informes.models import InformeContribucion
+from programa.bitacora import evento_registrar
+from programa.models import Evento
+
+VER = "informes.view_informecontribucion"
+CAMBIAR = "informes.change_informecontribucion"
+AGREGAR = "informes.add_informecontribucion"
+FINALIZAR = "informes.finalizar_informecontribucion"
+
+
+def _coordinacion(permiso):
+    """Solo personal (is_staff) con el permiso del modelo; los roles llegarán en otro issue."""
+
+    def decorador(vista):
+        return staff_member_required(permission_required(permiso, raise_exception=True)(vista))
+
+    return decorador
+
+
+def _informe(pk) -> InformeContribucion:
+    return get_object_or_404(
+        InformeContribucion.objects.select_related("finalizado_por", "programa"), pk=pk
+    )
+
+
+@_coordinacion(VER)
+def lista(request):
+    informes = InformeContribucion.objects.select_related("finalizado_por").defer(
+        "docx", "pdf", "hechos", "instantanea", "cuerpo"
+    )
+    return render(request, "informes/contribucion/lista.html", {"informes": informes})
+
+
+@_coordinacion(AGREGAR)
+def nuevo(request):
+    form = InformeNuevoForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():  # el informe y su primer borrador, o nada
+            informe = form.save(commit=False)
+            informe.creado_por = request.user
+            informe.save()
+            form.save_m2m()
+            informe_generar(informe=informe)
+        messages.success(request, "Informe creado y redactado desde los registros.")
+        return redirect("informes:contribucion_detalle", informe.pk)
+    return render(request, "informes/contribucion/formulario.html", {"form": form})
+
+
+@_coordinacion(VER)
+def detalle(request, pk):
+    informe = _informe(pk)
+    puede_cambiar = request.user.has_perm(CAMBIAR)
+    form = None
+    if puede_cambiar and not informe.es_final:
+        form = InformeTextoForm(request.POST or None, instance=informe)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, "Cambios guardados.")
+            return redirect("informes:contribucion_detalle", informe.pk)
+    elif request.method == "POST":
+        if not puede_cambiar:
+            raise PermissionDenied
+        messages.error(request, "Este informe es final: no se puede editar.")
+        return redirect("informes:contribucion_detalle", informe.pk)
+    documento = informe_documento(informe)
+    palabras = contar_palabras(documento.texto_plano())
+    fuente = informe.instantanea["hechos"] if informe.es_final else informe.hechos
+    return render(
+        request,
+        "informes/contribucion/detalle.html",
+        {
+            "informe": informe,
+            "documento": documento,
+            "mapa_svg": documento.mapa_svg,
+            "form": form,
+            "palabras": palabras,
+            "excede": bool(informe.limite_palabras) and palabras > informe.limite_palabras,
+            "avisos": (fuente or {}).get("avisos", []),
+            "puede_cambiar": puede_cambiar,
+            "puede_agregar": request.user.has_perm(AGREGAR),
+        },
+    )
+
+
+def _confirmar(request, informe, pregunta, advertencia, boton):
+    contexto = {"informe": informe, "pregunta": pregunta, "advertencia": advertencia}
+    return render(request, "informes/contribucion/confirmar.html", contexto | {"boton": boton})
+
+
+@_coordinacion(CAMBIAR)
+def regenerar(request, pk):
+    informe = _informe(pk)
+    if informe.es_final:
+        messages.error(
+            request, "Un informe final no se vuelve a redactar; inicie una nueva versión."
+        )
+        return redirect("informes:contribucion_detalle", informe.pk)
+    if request.method != "POST":
+        return _confirmar(
+            request,
+            informe,
+            "¿Volver a redactar desde los registros?",
+            "Se reemplazará el texto del cuerpo, con todas las ediciones que le haya hecho, por "
+            "uno nuevo redactado de los registros actuales. La introducción y el cierre se "
+            "conservan.",
+            "Sí, reemplazar el texto",
+        )
+    informe_generar(informe=informe)
+    messages.success(request, "Texto redactado de nuevo desde los registros.")
+    return redirect("informes:contribucion_detalle", informe.pk)
+
+
+@_coordinacion(FINALIZAR)
+def finalizar(request, pk):
+    informe = _informe(pk)
+    if informe.es_final:
+        messages.error(request, "Este informe ya es final.")
+        return redirect("informes:contribucion_detalle", informe.pk)
+    if request.method != "POST":
+        return _confirmar(
+            request,
+            informe,
+            "¿Marcar el informe como final?",
+            "Se guardarán sus archivos DOCX y PDF y una instantánea de los hechos. Ya no podrá "
+            "editarse; para cambiarlo habrá que iniciar una nueva versión.",
+            "Sí, marcar como final",
+        )
+    try:
+        informe_finalizar(informe=informe, usuario=request.user)
+    except MotorPDFNoDisponible as error:
+        return render(
+            request,
+            "informes/contribucion/sin_pdf.html",
+            {"informe": informe, "mensaje": str(error)},
+            status=503,
+        )
+    messages.success(request, "El informe es final; sus archivos quedaron guardados.")
+    return redirect("informes:contribucion_detalle", informe.pk)
+
+
+@require_POST
+@_coordinacion(AGREGAR)
+def nueva_version(request, pk):
+    nueva = informe_nueva_version(informe=_informe(pk), usuario=request.user)
+    messages.success(request, f"Se inició la versión {nueva.version} como borrador.")
+    return redirect("informes:contribucion_detalle", nueva.pk)
+
+
+@_coordinacion(VER)
+def descargar(request, pk, formato):
+    if formato not in FORMATOS:
+        raise Http404("Formato desconocido.")
+    informe = _informe(pk)
+    try:
+        archivo = informe_archivo(informe, formato)
+    except MotorPDFNoDisponible as error:
+        return render(
+            request,
+            "informes/contribucion/sin_pdf.html",
+            {"informe": informe, "mensaje": str(error)},
+            status=503,
+        )
+    evento_registrar(
+        tipo=Evento.Tipo.EXPORTACION,
+        request=request,
+        descripcion=f"Informe de contribución {informe.pk} en {formato.upper()}",
+    )
+    respuesta = HttpResponse(archivo.contenido, content_type=archivo.tipo)
+    respuesta["Content-Disposition"] = f'attachment; filename="{archivo.nombre}"'
+    return respuesta

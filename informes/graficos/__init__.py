@@ -1,0 +1,1 @@
+"""SVG dibujado en el servidor que comparten la cobertura, el tablero y el anexo."""

@@ -1,0 +1,154 @@
+"""Mapa coroplético de México como SVG dibujado en el servidor; no necesita JavaScript.
+
+``mapa_svg()`` no sabe nada de peticiones ni de la base de datos: recibe valores por clave
+INEGI y devuelve el SVG. Lo usan la página de cobertura y el anexo estadístico del informe de
+contribución. La geometría es de ``@svg-maps/mexico`` (CC BY 4.0); ver ``informes/graficos/datos/``.
+"""
+
+import json
+import math
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+from django.utils.html import escape
+
+GEOMETRIA = Path(__file__).resolve().parent / "datos" / "mapa-mexico.json"
+ATRIBUCION = "Geometría: @svg-maps/mexico © Victor Cazanave, licencia CC BY 4.0"
+
+# Azules de menos a más (secuencia de ColorBrewer); sin actividad: blanco rayado.
+PALETA = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
+COLOR_BORDE = "#4d4d4d"
+COLOR_CERO = "#ffffff"
+
+
+@cache
+def geometria() -> dict:
+    with GEOMETRIA.open(encoding="utf-8") as archivo:
+        return json.load(archivo)
+
+
+def numero(valor: float) -> str:
+    """1234 -> «1,234», como se escribe en México."""
+    if float(valor).is_integer():
+        return f"{int(valor):,}"
+    return f"{valor:,.1f}"
+
+
+def clases(maximo: float, cuantas: int = len(PALETA)) -> list[tuple[float, float]]:
+    """Intervalos de igual ancho entre 1 y el máximo: [(1, 2), (3, 4), …]; ninguno si es 0."""
+    if maximo <= 0:
+        return []
+    if float(maximo).is_integer():
+        cuantas = min(cuantas, int(maximo))
+        return [
+            (math.floor(i * maximo / cuantas) + 1, math.floor((i + 1) * maximo / cuantas))
+            for i in range(cuantas)
+        ]
+    paso = maximo / cuantas
+    return [(i * paso, (i + 1) * paso) for i in range(cuantas)]
+
+
+def _colores(intervalos: list) -> list[str]:
+    """Con menos clases que colores, toma los colores repartidos en toda la paleta."""
+    if len(intervalos) <= 1:
+        return [PALETA[-2]] * len(intervalos)
+    paso = (len(PALETA) - 1) / (len(intervalos) - 1)
+    return [PALETA[round(i * paso)] for i in range(len(intervalos))]
+
+
+def _texto_intervalo(inferior: float, superior: float) -> str:
+    if inferior == superior:
+        return numero(inferior)
+    return f"{numero(inferior)} a {numero(superior)}"
+
+
+def mapa_svg(
+    valores: Mapping[str, float],
+    titulo: str,
+    *,
+    unidad: tuple[str, str] = ("actividad", "actividades"),
+    enlaces: Mapping[str, str] | None = None,
+    descripcion: str = "",
+    id_svg: str = "mapa",
+) -> str:
+    """El mapa de las 32 entidades coloreadas según ``valores`` (clave INEGI -> número).
+
+    ``unidad`` es (singular, plural) para las etiquetas: «Nayarit: 1 actividad».
+    ``enlaces`` (clave -> URL) convierte cada entidad en un enlace. Cada entidad tiene un
+    nombre accesible con su valor; el título, la leyenda y la atribución van dentro del SVG.
+    """
+    datos = geometria()
+    enlaces = enlaces or {}
+    maximo = max((valores.get(e["clave"], 0) for e in datos["entidades"]), default=0)
+    intervalos = clases(maximo)
+    colores = _colores(intervalos)
+    ident = escape(id_svg)
+    patron = f"{ident}-sin-dato"
+
+    def color(valor: float) -> str:
+        if valor <= 0:
+            return f"url(#{patron})"
+        for (_inferior, superior), c in zip(intervalos, colores, strict=True):
+            if valor <= superior:
+                return c
+        return colores[-1]
+
+    partes = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mapa" viewBox="0 -44 793 584" '
+        f'aria-labelledby="{ident}-titulo {ident}-desc">',
+        f'<title id="{ident}-titulo">{escape(titulo)}</title>',
+        f'<desc id="{ident}-desc">{escape(descripcion or titulo)}</desc>',
+        "<defs>"
+        f'<pattern id="{patron}" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        f'<rect width="6" height="6" fill="{COLOR_CERO}"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#bdbdbd" stroke-width="1.5"/>'
+        "</pattern></defs>",
+        f'<text x="396" y="-18" text-anchor="middle" font-size="22" font-weight="bold" '
+        f'fill="#1a1a1a">{escape(titulo)}</text>',
+        '<g class="mapa-entidades">',
+    ]
+    for entidad in datos["entidades"]:
+        valor = valores.get(entidad["clave"], 0)
+        singular, plural = unidad
+        etiqueta = escape(
+            f"{entidad['nombre']}: {numero(valor)} {singular if valor == 1 else plural}"
+        )
+        trazo = (
+            f'<path d="{entidad["path"]}" fill="{color(valor)}" stroke="{COLOR_BORDE}" '
+            f'stroke-width="0.7" data-clave="{entidad["clave"]}"><title>{etiqueta}</title></path>'
+        )
+        if entidad["clave"] in enlaces:
+            partes.append(
+                f'<a href="{escape(enlaces[entidad["clave"]])}" aria-label="{etiqueta}">{trazo}</a>'
+            )
+        else:
+            partes.append(f'<g role="img" aria-label="{etiqueta}">{trazo}</g>')
+    partes.append("</g>")
+    partes.append(_leyenda(intervalos, colores, patron, unidad[1]))
+    partes.append(
+        f'<text x="786" y="532" text-anchor="end" font-size="11" fill="#4d4d4d">'
+        f"{escape(ATRIBUCION)}</text>"
+    )
+    partes.append("</svg>")
+    return "".join(partes)
+
+
+def _leyenda(intervalos, colores, patron: str, plural: str) -> str:
+    filas = [(f"url(#{patron})", "0 (sin cobertura)")]
+    filas += [(c, _texto_intervalo(*i)) for i, c in zip(intervalos, colores, strict=True)]
+    partes = [
+        '<g class="mapa-leyenda" transform="translate(24 340)">',
+        f'<text x="0" y="0" font-size="14" font-weight="bold" fill="#1a1a1a">'
+        f"{escape(plural.capitalize())}</text>",
+    ]
+    for i, (relleno, texto) in enumerate(filas):
+        y = 12 + i * 24
+        partes.append(
+            f'<rect x="0" y="{y}" width="26" height="18" fill="{relleno}" '
+            f'stroke="{COLOR_BORDE}" stroke-width="0.7"/>'
+            f'<text x="34" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(texto)}</text>'
+        )
+    partes.append("</g>")
+    return "".join(partes)

@@ -1,0 +1,234 @@
+"""Prueba de aceptación: con los datos de demostración, la aportación de 2014-01-01 a
+2015-06-30 (corte 2015-06-30) dice cada hecho de la aportación de México de 2015."""
+
+import datetime as dt
+import io
+
+import docx
+import pypdf
+import pytest
+
+from informes.contribucion.documento import bloques_a_texto
+from informes.contribucion.exportar.docx import exportar_docx
+from informes.contribucion.exportar.html import exportar_html
+from informes.contribucion.exportar.markdown import exportar_markdown
+from informes.contribucion.exportar.pdf import exportar_pdf
+from informes.contribucion.hechos import contribucion_construir
+from informes.contribucion.redaccion import redactar
+from informes.contribucion.servicios import documento_armar
+
+pytestmark = pytest.mark.django_db
+
+DESDE, HASTA, CORTE = dt.date(2014, 1, 1), dt.date(2015, 6, 30), dt.date(2015, 6, 30)
+
+# Cada hecho de la aportación de 2015, como debe leerse (copiado del documento, con la
+# puntuación del redactor donde el documento era irregular).
+HECHOS_ES = [
+    "El Sistema Nacional para el Desarrollo Integral de la Familia (SNDIF) implementa acciones "
+    "preventivas en materia de explotación sexual infantil, a través del Programa para la "
+    "Protección y Desarrollo Integral de la Infancia, en cuyo marco, el 29 de octubre de 2014, "
+    "firmó el Convenio de colaboración con la Policía Federal.",
+    "Dicho convenio tiene por objetivo realizar acciones coordinadas que permitan promover y "
+    "ofrecer entre los ciudadanos, una cultura de prevención y uso responsable del Internet, así "
+    "como apoyar en la investigación de delitos informáticos cometidos contra niñas, niños y "
+    "adolescentes.",
+    "Destacan las siguientes acciones:",
+    "El 18 de marzo de 2015 se impartió la plática preventiva “Delitos Cibernéticos”, dirigida a "
+    "personal que implementa el Programa para la Protección y Desarrollo Integral de la Infancia.",
+    "El 22 de abril de 2015 se impartió la plática preventiva “Delitos Cibernéticos”, dirigida a "
+    "niñas y niños que asisten al Centro de Desarrollo Infantil del DIF Nacional, para brindar "
+    "elementos que refuercen los factores de protección frente a esta problemática.",
+    "Asimismo, destaca la participación de la Policía Federal en la Estrategia Nacional para la "
+    "prevención del acoso escolar y otros tipos de violencia, apoyando en la prevención y "
+    "atención del ciberbullying.",
+    "De igual forma, en coordinación con la Policía Federal, el SNDIF fomenta el desarrollo de "
+    "capacitaciones sobre delitos cibernéticos en materia de explotación sexual infantil en los "
+    "Estados de San Luis Potosí, Nayarit, Campeche y Guanajuato.",
+    "En el último semestre de 2015, se llevarán a cabo capacitaciones en los Estados de Oaxaca, "
+    "Jalisco y Morelos.",
+    "Dicha estrategia tiene el objetivo de brindar herramientas al personal encargado de realizar "
+    "acciones preventivas y de atención en la materia en los Sistemas Estatales DIF.",
+    "Durante 2014, se llevó a cabo el “Foro Análisis y Reflexión en torno a la Trata de Personas "
+    "en Niñas, Niños y Adolescentes en México”, como parte de las acciones de profesionalización "
+    "del personal de instituciones públicas tanto del Gobierno de la República, como de los "
+    "Sistemas Estatales DIF y prestadores de servicios de organizaciones de la sociedad civil, "
+    "con el objetivo de generar un espacio para el análisis sobre las causas, consecuencias, "
+    "protección y atención a las víctimas de éstos delitos, a fin de promover estrategias y "
+    "acciones para su protección y atención.",
+    "Como resultado de la coordinación con la Policía Federal se generaron los Objetos Digitales "
+    "de Aprendizaje (ODA) sobre la Trata de personas, mismos que abordan la explotación sexual "
+    "infantil a través de tecnologías digitales.",
+    "También se llevó a cabo el Convenio de colaboración entre el SNDIF y la organización "
+    "Psicocartoon México para el uso de la licencia de derechos de propiedad intelectual de la "
+    "herramienta digital “La trata de personas y sus elementos”, con el objetivo de difundir el "
+    "conocimiento sobre aspectos conceptuales y mecanismos de enganche.",
+    "Dicha herramienta se difunde entre el personal de los Sistemas Estatales DIF.",
+    "Finalmente, en abril de 2014 se llevó a cabo el Curso sobre Elementos Teórico Metodológicos "
+    "para la Prevención y Atención de la Explotación Sexual Infantil, como parte de las acciones "
+    "de profesionalización del personal encargado de la operación de la temática, con el objetivo "
+    "de proporcionar a los participantes conocimientos básicos, a través de la transmisión de "
+    "conceptos teórico-metodológico y actividades pedagógicas para el desarrollo de acciones "
+    "preventivas y de atención en beneficio de la población objetivo.",
+    "Participaron representantes de los Sistemas Estatales DIF de Chihuahua, Durango, Estado de "
+    "México, Guerrero, Hidalgo, Jalisco, Puebla, Tlaxcala y Yucatán.",
+]
+
+HECHOS_EN = [
+    "The National System for Integral Family Development (SNDIF) carries out preventive actions "
+    "against child sexual exploitation through the Programme for the Protection and Integral "
+    "Development of Children, under which, on 29 October 2014, it signed the Collaboration "
+    "agreement with the Federal Police.",
+    "The purpose of this agreement is to carry out coordinated actions to promote among "
+    "citizens a culture of prevention and responsible use of the Internet",
+    "The following actions stand out:",
+    "On 18 March 2015, a preventive talk, “Cybercrime”, was given to staff implementing the "
+    "Programme for the Protection and Integral Development of Children.",
+    "On 22 April 2015, a preventive talk, “Cybercrime”, was given to children attending the DIF "
+    "Nacional Child Development Centre, to strengthen protective factors against this problem.",
+    "In addition, the Federal Police takes part in the National Strategy for the prevention of "
+    "school bullying and other violence, supporting the prevention of and response to "
+    "cyberbullying.",
+    "Likewise, in coordination with the Federal Police, the SNDIF promotes training on cybercrime "
+    "related to child sexual exploitation in the states of San Luis Potosí, Nayarit, Campeche and "
+    "Guanajuato.",
+    "In the second half of 2015, training will be held in the states of Oaxaca, Jalisco and "
+    "Morelos.",
+    "The purpose of this strategy is to provide tools to the staff of the State DIF Systems",
+    "During 2014, the “Forum for Analysis and Reflection on Trafficking in Children and "
+    "Adolescents in Mexico” was held as part of the professional development of staff of public "
+    "institutions",
+    "As a result of the coordination with the Federal Police, the Digital Learning Objects on "
+    "human trafficking were developed, which address child sexual exploitation through digital "
+    "technologies.",
+    "The SNDIF also entered into the Collaboration agreement between the SNDIF and the "
+    "organization Psicocartoon México",
+    "This tool is disseminated among staff of the State DIF Systems.",
+    "Finally, in April 2014, the Course on Theoretical and Methodological Elements for the "
+    "Prevention of and Response to Child Sexual Exploitation was held",
+    "Representatives of the State DIF Systems of Chihuahua, Durango, State of Mexico, Guerrero, "
+    "Hidalgo, Jalisco, Puebla, Tlaxcala and Yucatán took part.",
+]
+
+
+def _aportacion():
+    return contribucion_construir(desde=DESDE, hasta=HASTA, corte=CORTE)
+
+
+def _en_una_linea(texto: str) -> str:
+    return " ".join(texto.split())
+
+
+def test_la_aportacion_en_espanol_dice_cada_hecho_de_2015(demo):
+    texto = _en_una_linea(bloques_a_texto(redactar(_aportacion(), "es")).replace("\n- ", " "))
+    faltan = [h for h in HECHOS_ES if h not in texto]
+    assert faltan == [], texto
+
+
+def test_la_aportacion_en_ingles_dice_los_mismos_hechos(demo):
+    texto = _en_una_linea(bloques_a_texto(redactar(_aportacion(), "en")).replace("\n- ", " "))
+    faltan = [h for h in HECHOS_EN if h not in texto]
+    assert faltan == [], texto
+
+
+def test_el_orden_de_los_hechos_sigue_al_documento(demo):
+    texto = _en_una_linea(bloques_a_texto(redactar(_aportacion(), "es")).replace("\n- ", " "))
+    posiciones = [texto.index(h) for h in HECHOS_ES]
+    assert posiciones[:9] == sorted(posiciones[:9])
+
+
+def test_lo_cancelado_no_aparece_salvo_que_se_pida(demo):
+    from capacitaciones.models import Actividad
+
+    Actividad.objects.filter(folio="SNDIF-2015-PLATICA-02").update(
+        estado=Actividad.Estado.CANCELADA, motivo="Suspensión de clases"
+    )
+    texto = bloques_a_texto(redactar(_aportacion(), "es"))
+    assert "22 de abril de 2015" not in texto
+    con = contribucion_construir(desde=DESDE, hasta=HASTA, corte=CORTE, incluir_canceladas=True)
+    assert "se canceló una plática" in bloques_a_texto(redactar(con, "es"))
+
+
+def _documento(idioma="es"):
+    return documento_armar(contribucion=_aportacion(), idioma=idioma, titulo="Aportación 2015")
+
+
+def test_el_docx_contiene_el_mismo_texto_y_el_anexo(demo):
+    leido = docx.Document(io.BytesIO(exportar_docx(_documento())))
+    parrafos = [p.text for p in leido.paragraphs]
+    texto = _en_una_linea(" ".join(parrafos))
+    assert [h for h in HECHOS_ES if h not in texto] == []
+    # Viñetas y encabezados de verdad, no texto con guiones.
+    vinetas = [p.text for p in leido.paragraphs if p.style.name == "List Bullet"]
+    assert len(vinetas) == 2 and vinetas[0].startswith("El 18 de marzo de 2015")
+    assert "Anexo estadístico" in [
+        p.text for p in leido.paragraphs if p.style.name.startswith("Heading")
+    ]
+    # Anexo: actividades por entidad y tipo.
+    tabla = leido.tables[0]
+    filas = {fila.cells[0].text: [c.text for c in fila.cells] for fila in tabla.rows}
+    encabezados = [c.text for c in tabla.rows[0].cells]
+    assert encabezados == [
+        "Entidad federativa",
+        "Pláticas",
+        "Cursos",
+        "Foros",
+        "Capacitaciones",
+        "Total",
+    ]
+    assert filas["Oaxaca"] == ["Oaxaca", "0", "0", "0", "1", "1"]
+    assert filas["Ciudad de México"] == ["Ciudad de México", "2", "0", "0", "0", "2"]
+    assert filas["Chihuahua"] == [
+        "Chihuahua",
+        "0",
+        "1",
+        "0",
+        "0",
+        "1",
+    ]  # el curso, por quienes participaron
+    assert filas["Sin entidad registrada"] == ["Sin entidad registrada", "0", "0", "1", "0", "1"]
+    # El curso cuenta en cada una de las 9 entidades, pero una sola vez en el total.
+    assert filas["Total de actividades"] == ["Total de actividades", "2", "1", "1", "7", "11"]
+    audiencias = {fila.cells[0].text: [c.text for c in fila.cells] for fila in leido.tables[1].rows}
+    assert audiencias["Personal de los Sistemas Estatales DIF"] == [
+        "Personal de los Sistemas Estatales DIF",
+        "9",
+        "0",
+        "9",
+    ]
+
+
+def test_el_pdf_contiene_el_mismo_texto_y_el_mapa(demo):
+    lector = pypdf.PdfReader(io.BytesIO(exportar_pdf(_documento())))
+    texto = _en_una_linea(" ".join(p.extract_text() for p in lector.pages))
+    texto = texto.replace("- ", "")  # guiones de corte de línea
+    for hecho in [
+        "el 29 de octubre de 2014, firmó el Convenio de colaboración con la Policía Federal",
+        "se impartió la plática preventiva “Delitos Cibernéticos”",
+        "San Luis Potosí, Nayarit, Campeche y Guanajuato",
+        "En el último semestre de 2015, se llevarán a cabo capacitaciones en los Estados de "
+        "Oaxaca, Jalisco y Morelos",
+        "Guerrero, Hidalgo, Jalisco, Puebla, Tlaxcala y Yucatán",
+        "Anexo estadístico",
+        "Cobertura: actividades por entidad federativa",
+    ]:
+        assert hecho in texto, hecho
+
+
+def test_el_ingles_en_docx_y_markdown(demo):
+    documento = _documento("en")
+    leido = docx.Document(io.BytesIO(exportar_docx(documento)))
+    texto = _en_una_linea(" ".join(p.text for p in leido.paragraphs))
+    assert "On 18 March 2015, a preventive talk, “Cybercrime”, was given" in texto
+    assert "Statistical annex" in texto
+    markdown = exportar_markdown(documento)
+    assert "- On 22 April 2015, a preventive talk" in markdown
+    assert "| Oaxaca | 0 | 0 | 0 | 1 | 1 |" in markdown
+
+
+def test_el_anexo_lleva_el_mapa_de_la_cobertura(demo):
+    """El mismo coroplético de /informes/cobertura/, con las 32 entidades y su número."""
+    html = exportar_html(_documento())
+    assert 'id="mapa-anexo-titulo"' in html
+    assert "San Luis Potosí: 1 actividad" in html
+    assert "Oaxaca: 1 actividad" in html
+    assert "Sonora: 0 actividades" in html
