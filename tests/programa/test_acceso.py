@@ -73,10 +73,10 @@ def test_la_bitacora_guarda_la_direccion_real_detras_del_proxy(client, ana, sett
 @pytest.mark.parametrize(
     ("horas", "texto"),
     [
-        (1.0, "por una hora,"),
-        (0.5, "por 30 minutos,"),
-        (2, "por 2 horas,"),
-        (1.75, "por una hora y 45 minutos,"),
+        (1.0, "por una hora a partir"),
+        (0.5, "por 30 minutos a partir"),
+        (2, "por 2 horas a partir"),
+        (1.75, "por una hora y 45 minutos a partir"),
     ],
 )
 def test_el_mensaje_de_bloqueo_dice_cuanto_dura_de_verdad(client, ana, settings, horas, texto):
