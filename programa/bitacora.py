@@ -3,11 +3,12 @@
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from programa.acceso import direccion_cliente
 from programa.models import Evento
 
 
 def _ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
+    return direccion_cliente(request) if request is not None else None
 
 
 def evento_registrar(*, tipo: str, usuario=None, request=None, descripcion: str = "") -> Evento:

@@ -94,6 +94,10 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HORAS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registro/bloqueado.html"
 AXES_RESET_ON_SUCCESS = True
+# Detrás del proxy HTTPS todas las conexiones vienen de él: cuántos proxies de confianza
+# anotan la dirección real en X-Forwarded-For (0: sin proxy, la cabecera se ignora).
+PROXIES_DE_CONFIANZA = env.int("PROXIES_DE_CONFIANZA", default=0)
+AXES_CLIENT_IP_CALLABLE = "programa.acceso.direccion_cliente"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -136,6 +140,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DIAS_POR_VENCER = 90
 
 LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
 SESSION_SAVE_EVERY_REQUEST = True
 

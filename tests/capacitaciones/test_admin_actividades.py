@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from capacitaciones.models import Actividad, Evidencia
+from tests import archivos
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -148,19 +149,20 @@ def test_evidencia_demasiado_grande(admin_client, settings):
 
 
 def test_lista_de_asistencia_se_sube_y_solo_la_ve_el_personal(admin_client, client):
+    pdf = archivos.pdf()
     actividad = f.ActividadFactory()
     datos = formulario(
         folio=actividad.folio,
         **{
             "evidencias-TOTAL_FORMS": 1,
             "evidencias-0-tipo": "lista_asistencia",
-            "evidencias-0-archivo": SimpleUploadedFile("lista.pdf", b"%PDF-1.4\nlista\n"),
+            "evidencias-0-archivo": SimpleUploadedFile("lista.pdf", pdf),
         },
     )
     assert admin_client.post(f"{URL}{actividad.pk}/change/", datos).status_code == 302
     evidencia = Evidencia.objects.get()
 
-    assert admin_client.get(evidencia.archivo.url).getvalue() == b"%PDF-1.4\nlista\n"
+    assert admin_client.get(evidencia.archivo.url).getvalue() == pdf
     anonimo = client.get(evidencia.archivo.url)
     assert anonimo.status_code == 302 and "/admin/login/" in anonimo["Location"]
 

@@ -27,7 +27,7 @@ def test_cinco_contrasenas_equivocadas_bloquean_la_cuenta(pagina, recorrido, dat
     expect(aviso).to_contain_text(
         "Hubo 5 intentos fallidos de entrar con la cuenta «capturista» desde esta dirección."
     )
-    expect(aviso).to_contain_text("la cuenta quedó bloqueada por una hora")
+    expect(aviso).to_contain_text("la cuenta quedó bloqueada desde esta dirección por una hora")
     expect(aviso).to_contain_text("pida a una persona administradora del sistema")
     recorrido.pantalla("Cuenta bloqueada")
 

@@ -7,6 +7,7 @@ Si un campo, un botón o un enlace no se alcanza con Tab, la prueba falla.
 import pytest
 from playwright.sync_api import expect
 
+from tests import archivos
 from tests.e2e.teclado import (
     elegir_autocompletado,
     elegir_en_lista,
@@ -23,11 +24,8 @@ TITULO_CONVENIO = "Convenio de coordinación SNDIF–DIF San Luis Potosí 2015"
 FOLIO_CONVENIO = "SNDIF-DIFSLP-2015"
 TITULO_PLATICA = "Prevención del grooming en San Luis Potosí"
 PROGRAMA = "Programa para la Protección y Desarrollo Integral de la Infancia"
-# Un PDF mínimo pero real: el sistema revisa que el contenido empiece como PDF.
-LISTA_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# Un PDF real de una página: el sistema lo abre completo antes de aceptarlo.
+LISTA_PDF = archivos.pdf()
 
 
 def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorrido, datos_demo):
