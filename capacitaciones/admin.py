@@ -35,6 +35,7 @@ from programa.sitio import (
     HistorialAdmin,
     InlinePrecargado,
     PaginadorEstimado,
+    RevisionAdmin,
 )
 
 
@@ -98,7 +99,9 @@ class EvidenciaInline(admin.TabularInline):
 
 
 @admin.register(Actividad)
-class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, HistorialAdmin):
+class ActividadAdmin(
+    HojasActividadesAdminMixin, RevisionAdmin, AlcanceEstatalAdmin, HistorialAdmin
+):
     list_display = [
         "folio",
         "titulo",
@@ -286,7 +289,7 @@ class ActividadAdmin(HojasActividadesAdminMixin, AlcanceEstatalAdmin, HistorialA
 
 
 @admin.register(Producto)
-class ProductoAdmin(AlcanceEstatalAdmin, HistorialAdmin):
+class ProductoAdmin(RevisionAdmin, AlcanceEstatalAdmin, HistorialAdmin):
     list_display = ["nombre", "tipo", "convenio", "actividad", "fecha"]
     campo_entidades = "entidades_difusion"
     list_filter = ["tipo", "convenio", "entidades_difusion"]

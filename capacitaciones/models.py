@@ -14,6 +14,7 @@ from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
+from programa.revision import ConRevision
 
 
 def nuevo_folio() -> str:
@@ -95,7 +96,7 @@ class ActividadQuerySet(models.QuerySet):
         )
 
 
-class Actividad(models.Model):
+class Actividad(ConRevision):
     class Tipo(models.TextChoices):
         PLATICA = "platica", _("Plática")
         CURSO = "curso", _("Curso")
@@ -207,6 +208,7 @@ class Actividad(models.Model):
 
     objects = ActividadQuerySet.as_manager()
     historial = HistoricalRecords(m2m_fields=[temas, entidades, entidades_participantes])
+    registro_este = _("esta actividad")
 
     class Meta:
         verbose_name = _("actividad")
@@ -405,7 +407,7 @@ class ProductoQuerySet(models.QuerySet):
         return self.filter(_en_entidades(Producto.entidades_difusion, claves))
 
 
-class Producto(models.Model):
+class Producto(ConRevision):
     class Tipo(models.TextChoices):
         ODA = "oda", _("Objeto digital de aprendizaje")
         HERRAMIENTA_DIGITAL = "herramienta_digital", _("Herramienta digital")
@@ -447,6 +449,7 @@ class Producto(models.Model):
     )
     fecha = models.DateField(_("fecha"), null=True, blank=True)
     historial = HistoricalRecords(m2m_fields=[temas, entidades_difusion, audiencias])
+    registro_este = _("este producto")
 
     objects = ProductoQuerySet.as_manager()
 

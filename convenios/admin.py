@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from convenios.models import Convenio, ParteConvenio
-from programa.sitio import HistorialAdmin, InlinePrecargado
+from programa.sitio import HistorialAdmin, InlinePrecargado, RevisionAdmin
 
 
 class EstadoConvenioFilter(admin.SimpleListFilter):
@@ -33,7 +33,7 @@ class ParteConvenioInline(InlinePrecargado, admin.TabularInline):
 
 
 @admin.register(Convenio)
-class ConvenioAdmin(HistorialAdmin):
+class ConvenioAdmin(RevisionAdmin, HistorialAdmin):
     list_display = ["folio", "titulo", "tipo", "fecha_firma", "vigencia_fin", "estado", "partes"]
     list_display_links = ["folio", "titulo"]
     list_filter = [EstadoConvenioFilter, "tipo", "programa"]

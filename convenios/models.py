@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from programa.archivos import validar_archivo_pdf
 from programa.models import Institucion, Programa
+from programa.revision import ConRevision
 
 
 def hoy() -> dt.date:
@@ -40,7 +41,7 @@ class ConvenioQuerySet(models.QuerySet):
         )
 
 
-class Convenio(models.Model):
+class Convenio(ConRevision):
     class Tipo(models.TextChoices):
         COLABORACION = "colaboracion", _("Colaboración")
         LICENCIA = "licencia", _("Licencia de uso")
@@ -88,6 +89,7 @@ class Convenio(models.Model):
 
     objects = ConvenioQuerySet.as_manager()
     historial = HistoricalRecords()
+    registro_este = _("este convenio")
 
     class Meta:
         verbose_name = _("convenio")

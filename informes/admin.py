@@ -4,10 +4,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from informes.models import InformeContribucion
+from programa.sitio import RevisionAdmin
 
 
 @admin.register(InformeContribucion)
-class InformeContribucionAdmin(admin.ModelAdmin):
+class InformeContribucionAdmin(RevisionAdmin, admin.ModelAdmin):
     """Lista y datos del informe; el texto se edita en su página (enlace «Abrir»)."""
 
     list_display = [
@@ -54,6 +55,7 @@ class InformeContribucionAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.creado_por = request.user
+        obj.modificado_por = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from convenios.models import Convenio
 from programa.models import Programa, Tema
+from programa.revision import Cambio, ConRevision
 
 
 class InformeFinalInmutable(ValidationError):
@@ -31,7 +32,7 @@ class InformeContribucionQuerySet(models.QuerySet):
         return self.filter(estado=InformeContribucion.Estado.BORRADOR)
 
 
-class InformeContribucion(models.Model):
+class InformeContribucion(ConRevision):
     """Una aportación (p. ej. a la OACNUDH) para un periodo, en un idioma.
 
     El borrador guarda el texto editable y los hechos de los que se redactó (``hechos``); el
@@ -119,6 +120,15 @@ class InformeContribucion(models.Model):
     )
     creado = models.DateTimeField(_("creado"), auto_now_add=True)
     modificado = models.DateTimeField(_("modificado"), auto_now=True)
+    modificado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modificado por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     finalizado_por = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("finalizado por"),
@@ -134,6 +144,7 @@ class InformeContribucion(models.Model):
     pdf = models.BinaryField(_("PDF"), null=True, blank=True, editable=False)
 
     objects = InformeContribucionQuerySet.as_manager()
+    registro_este = _("este informe")
 
     class Meta:
         verbose_name = _("informe de contribución")
@@ -181,6 +192,11 @@ class InformeContribucion(models.Model):
         super().clean()
         if self.desde and self.hasta and self.hasta < self.desde:
             raise ValidationError({"hasta": _("La fecha «hasta» no puede ser anterior a «desde».")})
+
+    def ultimo_cambio_sin_historial(self) -> Cambio:
+        # Sin django-simple-history (los finales guardan su propia instantánea): quién y
+        # cuándo salen de la fila.
+        return Cambio(self.modificado_por, self.modificado)
 
     @property
     def es_final(self) -> bool:

@@ -14,7 +14,7 @@ from programa.models import (
     Programa,
     Tema,
 )
-from programa.sitio import HistorialAdmin
+from programa.sitio import HistorialAdmin, RevisionAdmin
 from programa.texto import normalizar
 
 
@@ -50,7 +50,7 @@ class EntidadFederativaAdmin(HistorialAdmin):
 
 
 @admin.register(Institucion)
-class InstitucionAdmin(HistorialAdmin):
+class InstitucionAdmin(RevisionAdmin, HistorialAdmin):
     list_display = ["nombre", "siglas", "tipo", "entidad", "vigente_hasta", "sucesora"]
     list_filter = ["tipo", "entidad"]
     list_select_related = ["entidad", "sucesora"]
@@ -60,7 +60,7 @@ class InstitucionAdmin(HistorialAdmin):
 
 
 @admin.register(Programa)
-class ProgramaAdmin(HistorialAdmin):
+class ProgramaAdmin(RevisionAdmin, HistorialAdmin):
     list_display = ["nombre", "institucion_responsable"]
     list_select_related = ["institucion_responsable"]
     search_fields = ["nombre"]
@@ -78,7 +78,7 @@ admin.site.register(Audiencia, CatalogoAdmin)
 
 
 @admin.register(Estrategia)
-class EstrategiaAdmin(HistorialAdmin):
+class EstrategiaAdmin(RevisionAdmin, HistorialAdmin):
     list_display = ["nombre", "programa", "fecha_inicio", "fecha_fin"]
     list_select_related = ["programa"]
     list_filter = ["temas"]

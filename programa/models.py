@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from programa.revision import ConRevision
 from programa.texto import normalizar, sugerencia
 
 
@@ -66,7 +67,7 @@ class EntidadFederativa(models.Model):
         ]
 
 
-class Institucion(models.Model):
+class Institucion(ConRevision):
     class Tipo(models.TextChoices):
         FEDERAL = "federal", _("Federal")
         ESTATAL = "estatal", _("Estatal")
@@ -102,6 +103,7 @@ class Institucion(models.Model):
         help_text=_("Por ejemplo, la Guardia Nacional sucedió a la Policía Federal en 2019."),
     )
     historial = HistoricalRecords()
+    registro_este = _("esta institución")
 
     class Meta:
         verbose_name = _("institución")
@@ -132,7 +134,7 @@ class Institucion(models.Model):
         return self.siglas or self.nombre
 
 
-class Programa(models.Model):
+class Programa(ConRevision):
     nombre = models.CharField(_("nombre"), max_length=200, unique=True)
     nombre_en = models.CharField(_("nombre en inglés"), max_length=200, blank=True)
     institucion_responsable = models.ForeignKey(
@@ -144,6 +146,7 @@ class Programa(models.Model):
     descripcion = models.TextField(_("descripción"), blank=True)
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
     historial = HistoricalRecords()
+    registro_este = _("este programa")
 
     class Meta:
         verbose_name = _("programa")
@@ -193,7 +196,7 @@ class Audiencia(Catalogo):
         verbose_name_plural = _("audiencias")
 
 
-class Estrategia(models.Model):
+class Estrategia(ConRevision):
     """Una estrategia o iniciativa nacional en la que participa el programa."""
 
     nombre = models.CharField(_("nombre"), max_length=250, unique=True)
@@ -226,6 +229,7 @@ class Estrategia(models.Model):
     fecha_inicio = models.DateField(_("inicio"), null=True, blank=True)
     fecha_fin = models.DateField(_("fin"), null=True, blank=True)
     historial = HistoricalRecords(m2m_fields=[instituciones, temas])
+    registro_este = _("esta estrategia")
 
     class Meta:
         verbose_name = _("estrategia nacional")

@@ -5,7 +5,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, transaction
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from programa.alcance import cubre, entidades_asignadas
 from programa.models import EntidadFederativa
+from programa.revision import FormularioConRevision, RegistroCambiado
 
 # Orden del índice del admin: lo que se captura a diario primero, los catálogos después.
 ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
@@ -213,3 +214,57 @@ class HistorialAdmin(SimpleHistoryAdmin):
         ):
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class RevisionAdmin:
+    """Admin de un modelo ``ConRevision``: un formulario viejo no sobrescribe un cambio nuevo.
+
+    El formulario lleva oculta la revisión que se abrió; guardar (también solo los renglones de
+    un inline) sube la del registro. Si otra persona guardó antes, el formulario vuelve con lo
+    que se escribió y un aviso de quién y cuándo, sin escribir nada.
+    """
+
+    form = FormularioConRevision
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        formulario = super().get_form(request, obj, change, **kwargs)
+        return type(
+            formulario.__name__,
+            (formulario,),
+            {
+                "revision_vigente": getattr(request, "_revision_vigente", None),
+                "archivos_enviados": tuple(sorted(a.name for a in request.FILES.values())),
+            },
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        # Con fieldsets declarados, el campo oculto no saldría en la página.
+        fieldsets = super().get_fieldsets(request, obj)
+        if any("revision_leida" in o.get("fields", ()) for _n, o in fieldsets):
+            return fieldsets
+        (nombre, opciones), *resto = fieldsets
+        return [(nombre, {**opciones, "fields": [*opciones["fields"], "revision_leida"]}), *resto]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except RegistroCambiado:
+            # Otra persona guardó entre la validación y el guardado; la transacción del admin
+            # ya se deshizo. Validar de nuevo ve la revisión nueva y muestra el aviso.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return self._revertir(request, object_id, version_id, extra_context)
+        except RegistroCambiado:  # como en changeform_view
+            return self._revertir(request, object_id, version_id, extra_context)
+
+    def _revertir(self, request, object_id, version_id, extra_context):
+        # Revertir escribe sobre la revisión vigente, no sobre la de la versión vieja.
+        request._revision_vigente = (
+            self.model._default_manager.filter(pk=unquote(object_id))
+            .values_list("revision", flat=True)
+            .first()
+        )
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)

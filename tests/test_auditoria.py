@@ -38,6 +38,7 @@ def test_un_cambio_en_el_admin_queda_en_el_historial_con_quien_lo_hizo(client, c
             "actividadinstitucion_set-TOTAL_FORMS": 0,
             "actividadinstitucion_set-INITIAL_FORMS": 0,
             "evidencias-TOTAL_FORMS": 0, "evidencias-INITIAL_FORMS": 0,
+            "revision_leida": actividad.revision,
         },
     )  # fmt: skip
     assert respuesta.status_code == 302

@@ -7,6 +7,7 @@ confirmación, el archivo espera en MEDIA_ROOT/tmp con un nombre al azar guardad
 al confirmar se vuelve a validar todo y se guarda en una transacción.
 """
 
+import json
 import secrets
 import tempfile
 import time
@@ -80,6 +81,10 @@ def _guardar_temporal(subido) -> tuple[str, Path]:
     return token, ruta
 
 
+def _revisiones(ruta: Path) -> Path:
+    return ruta.with_name(ruta.name + ".revisiones.json")
+
+
 class HojasActividadesAdminMixin:
     change_list_template = "admin/capacitaciones/actividad/change_list.html"
 
@@ -146,6 +151,9 @@ class HojasActividadesAdminMixin:
                 for mensaje in resultado.errores_archivo:
                     formulario.add_error("archivo", mensaje)
             else:
+                # Lo que se vio en la vista previa: al confirmar, una actividad que cambió en
+                # medio se rechaza (también con una hoja sin la columna «revision»).
+                _revisiones(ruta).write_text(json.dumps(resultado.revisiones()))
                 request.session[CLAVE_SESION] = {
                     "token": token,
                     "archivo": ruta.name,
@@ -188,14 +196,23 @@ class HojasActividadesAdminMixin:
                 messages.ERROR,
             )
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_importar")
+        try:
+            vistas = json.loads(_revisiones(ruta).read_text())
+        except (OSError, ValueError):
+            vistas = None
         with ruta.open("rb") as archivo:
             resultado = actividades_importar(
-                archivo=archivo, nombre=pendiente["nombre"], guardar=True, usuario=request.user
+                archivo=archivo,
+                nombre=pendiente["nombre"],
+                guardar=True,
+                usuario=request.user,
+                revisiones_vistas=vistas,
             )
         if not resultado.guardado:
             # Algo cambió desde la vista previa: se muestra de nuevo, con los errores.
             return self._vista_previa(request, resultado, token)
         ruta.unlink(missing_ok=True)
+        _revisiones(ruta).unlink(missing_ok=True)
         del request.session[CLAVE_SESION]
         conteo = resultado.conteo
         self.message_user(

@@ -31,6 +31,7 @@ from programa.bitacora import evento_registrar
 from programa.fechas import ajustar
 from programa.historial import historial_en_lote
 from programa.models import Audiencia, EntidadFederativa, Evento, Institucion, Programa, Tema
+from programa.revision import Cambio, ultimos_cambios
 from programa.texto import normalizar, sugerencia
 
 LOTE = 500
@@ -87,6 +88,7 @@ class FilaImportada:
     relaciones: dict = field(default_factory=dict, repr=False)
     existente: Actividad | None = field(default=None, repr=False)
     cambios: set[str] = field(default_factory=set, repr=False)  # campos y relaciones
+    revision_hoja: int | None = None  # la columna «revision» de una hoja exportada
 
     @property
     def accion_etiqueta(self) -> str:
@@ -107,6 +109,10 @@ class Resultado:
     @property
     def valido(self) -> bool:
         return not self.errores
+
+    def revisiones(self) -> dict[str, int]:
+        """Folio -> revisión de cada actividad existente, como la vio esta validación."""
+        return {f.folio: f.existente.revision for f in self.filas if f.existente is not None}
 
     def cuenta(self, accion: str) -> int:
         return sum(1 for f in self.filas if f.accion == accion)
@@ -129,10 +135,13 @@ def actividades_importar(
     usuario=None,
     avance: Callable[[int], None] | None = None,
     al_abrir: Callable[[int | None], None] | None = None,
+    revisiones_vistas: dict[str, int] | None = None,
 ) -> Resultado:
     """Valida la hoja y, si ``guardar`` y no hay errores, la guarda en una transacción.
 
     ``usuario`` es quien importa (para el historial de auditoría, cuando exista).
+    ``revisiones_vistas`` (folio -> revisión, de ``Resultado.revisiones()`` de la vista previa)
+    rechaza las filas cuya actividad cambió entre la vista previa y la confirmación.
     ``al_abrir(total_estimado)`` y ``avance(n)`` alimentan una barra de progreso.
     """
     resultado = Resultado(nombre=nombre)
@@ -169,7 +178,12 @@ def actividades_importar(
 
     try:
         with transaction.atomic():
-            _comparar_con_existentes(resultado.filas, catalogos.programas)
+            _comparar_con_existentes(
+                resultado.filas,
+                catalogos.programas,
+                bloquear=guardar,
+                vistas=revisiones_vistas,
+            )
             alcance = entidades_asignadas(usuario) if usuario is not None else None
             if alcance is not None:
                 nombres = {e.clave: e.nombre_corto for e in catalogos.entidades}
@@ -319,6 +333,11 @@ class Catalogos:
             },
             "participaciones": self._participaciones(texto, error),
         }
+
+        if "revision" in self.columnas:
+            fila.revision_hoja = _entero(valores["revision"], "revision", error)
+            if fila.revision_hoja == 0:
+                error("revision", "La revisión la escribe la exportación y empieza en 1.")
 
         self._validar_modelo(fila, campos, error)
         fila.campos = campos
@@ -497,11 +516,17 @@ class Catalogos:
 # -- comparar y guardar --------------------------------------------------------------------
 
 
-def _existentes(folios: list[str]) -> dict[str, Actividad]:
-    """Las actividades con esos folios y sus relaciones, por lotes (consultas constantes)."""
+def _existentes(folios: list[str], *, bloquear: bool = False) -> dict[str, Actividad]:
+    """Las actividades con esos folios y sus relaciones, por lotes (consultas constantes).
+
+    Al guardar, bloqueadas hasta el final de la transacción: la revisión comparada es la que
+    se sube, sin que otra persona guarde en medio.
+    """
     existentes = {}
     for inicio in range(0, len(folios), LOTE):
         consulta = Actividad.objects.filter(folio__in=folios[inicio : inicio + LOTE])
+        if bloquear:
+            consulta = consulta.select_for_update()
         consulta = consulta.prefetch_related(
             *RELACIONES_M2M, "participaciones", "actividadinstitucion_set"
         )
@@ -525,8 +550,11 @@ def _relaciones_de(actividad: Actividad, roles) -> dict:
     }
 
 
-def _comparar_con_existentes(filas: list[FilaImportada], programas: list[Programa]) -> None:
-    existentes = _existentes([f.folio for f in filas if f.folio])
+def _comparar_con_existentes(
+    filas: list[FilaImportada], programas: list[Programa], *, bloquear=False, vistas=None
+) -> None:
+    existentes = _existentes([f.folio for f in filas if f.folio], bloquear=bloquear)
+    vencidas: list[tuple[FilaImportada, str]] = []
     for fila in filas:
         fila.existente = existentes.get(fila.folio) if fila.folio else None
         if fila.existente is None:
@@ -555,6 +583,35 @@ def _comparar_con_existentes(filas: list[FilaImportada], programas: list[Program
         actuales = _relaciones_de(actividad, fila.relaciones["instituciones"].keys())
         fila.cambios |= {r for r, valor in actuales.items() if fila.relaciones[r] != valor}
         fila.accion = Accion.ACTUALIZA if fila.cambios else Accion.SIN_CAMBIOS
+        # Solo una fila que escribiría puede borrar el cambio de otra persona.
+        if fila.accion == Accion.ACTUALIZA:
+            if fila.revision_hoja is not None and fila.revision_hoja != actividad.revision:
+                vencidas.append((fila, "revision"))
+            elif vistas is not None and vistas.get(fila.folio) != actividad.revision:
+                vencidas.append((fila, ""))
+    _rechazar_vencidas(vencidas)
+
+
+def _rechazar_vencidas(vencidas: list[tuple[FilaImportada, str]]) -> None:
+    """Un error por fila cuya actividad cambió después de exportar la hoja o de la vista
+    previa, con quién y cuándo la cambió."""
+    cambios = ultimos_cambios(Actividad, (f.existente.pk for f, _ in vencidas))
+    for fila, columna in vencidas:
+        frase = cambios.get(fila.existente.pk, Cambio()).frase("esta actividad")
+        if columna:
+            mensaje = (
+                f"La actividad {fila.folio} cambió después de exportar esta hoja (revisión "
+                f"{fila.revision_hoja} en la hoja, {fila.existente.revision} ahora): {frase}. "
+                "Para no borrar ese cambio no se guardó nada; exporte de nuevo la actividad y "
+                "vuelva a hacer sus cambios en la hoja nueva."
+            )
+        else:
+            mensaje = (
+                f"La actividad {fila.folio} cambió después de la vista previa: {frase}. "
+                "Para no borrar ese cambio no se guardó nada; suba el archivo de nuevo para "
+                "ver la vista previa actualizada."
+            )
+        fila.errores.append(ErrorCelda(fila.numero, columna, mensaje))
 
 
 def _revisar_alcance(fila: FilaImportada, alcance: frozenset[str], nombres: dict) -> None:
@@ -602,11 +659,14 @@ def _guardar(
         elif fila.accion == Accion.ACTUALIZA:
             for campo, valor in fila.campos.items():
                 setattr(fila.existente, campo, valor)
+            # Las filas están bloqueadas (ver _existentes): subirla aquí no pierde otra subida.
+            fila.existente.revision += 1
             cambiadas.append(fila)
     Actividad.objects.bulk_create([f.existente for f in nuevas], batch_size=LOTE)
     # Solo los campos y las relaciones que cambiaron: bulk_update arma un CASE por campo.
     campos = [c for c in CAMPOS if any(c in f.cambios for f in cambiadas)]
-    if campos:
+    if cambiadas:  # también si solo cambiaron relaciones: un formulario abierto queda viejo
+        campos.append("revision")
         Actividad.objects.bulk_update([f.existente for f in cambiadas], campos, batch_size=LOTE)
 
     def escritas(relacion: str) -> list[FilaImportada]:

@@ -52,6 +52,10 @@ INSTRUCCIONES = [
     "motivo: obligatorio si la actividad está cancelada o reprogramada.",
     "participa (opcional, después de las anteriores): instituciones que participan. Si la "
     "columna no está, no se modifican.",
+    "revision (opcional, la última): la escribe la exportación; no la cambie. Al importar, una "
+    "fila cuya actividad alguien cambió después de exportar la hoja se rechaza (y con ella toda "
+    "la hoja), para no borrar ese cambio: exporte de nuevo y vuelva a hacer sus cambios. En "
+    "una actividad nueva, déjela vacía.",
     "",
     "Exportar desde el sistema produce estas mismas columnas: puede exportar, corregir y "
     "volver a importar.",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from informes.models import InformeContribucion
+from programa.revision import FormularioConRevision
 
 TITULO_OACNUDH = (
     "Aportación de México para el informe de la OACNUDH sobre la cuestión de las tecnologías de "
@@ -56,8 +57,11 @@ class InformeNuevoForm(forms.ModelForm):
         return datos
 
 
-class InformeTextoForm(forms.ModelForm):
-    """Lo que se edita de un borrador: título, límite de palabras y el texto."""
+class InformeTextoForm(FormularioConRevision):
+    """Lo que se edita de un borrador: título, límite de palabras y el texto.
+
+    Lleva la revisión que se abrió: dos personas con el mismo borrador no se borran el texto.
+    """
 
     class Meta:
         model = InformeContribucion

@@ -106,7 +106,7 @@ def informe_generar(*, informe: InformeContribucion) -> InformeContribucion:
     hechos = _construir(informe)
     informe.hechos = hechos
     informe.cuerpo = bloques_a_texto(redactar(hechos, informe.idioma))
-    informe.save(update_fields=["hechos", "cuerpo", "modificado"])
+    informe.save(update_fields=["hechos", "cuerpo", "modificado", "modificado_por"])
     return informe
 
 

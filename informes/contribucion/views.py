@@ -24,6 +24,7 @@ from informes.contribucion.servicios import (
 from informes.models import InformeContribucion
 from programa.bitacora import evento_registrar
 from programa.models import Evento
+from programa.revision import RegistroCambiado
 
 VER = "informes.view_informecontribucion"
 CAMBIAR = "informes.change_informecontribucion"
@@ -77,9 +78,17 @@ def detalle(request, pk):
     if puede_cambiar and not informe.es_final:
         form = InformeTextoForm(request.POST or None, instance=informe)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            messages.success(request, "Cambios guardados.")
-            return redirect("informes:contribucion_detalle", informe.pk)
+            try:
+                with transaction.atomic():
+                    informe.modificado_por = request.user
+                    form.save()
+            except RegistroCambiado:
+                # Guardó otra persona entre la validación y el guardado: nada se escribió.
+                informe.refresh_from_db()
+                form.add_error(None, informe.aviso_cambio())
+            else:
+                messages.success(request, "Cambios guardados.")
+                return redirect("informes:contribucion_detalle", informe.pk)
     elif request.method == "POST":
         if not puede_cambiar:
             raise PermissionDenied
@@ -128,6 +137,7 @@ def regenerar(request, pk):
             "conservan.",
             "Sí, reemplazar el texto",
         )
+    informe.modificado_por = request.user
     informe_generar(informe=informe)
     messages.success(request, "Texto redactado de nuevo desde los registros.")
     return redirect("informes:contribucion_detalle", informe.pk)

@@ -153,6 +153,7 @@ def test_lista_de_asistencia_se_sube_y_solo_la_ve_el_personal(admin_client, clie
     actividad = f.ActividadFactory()
     datos = formulario(
         folio=actividad.folio,
+        revision_leida=actividad.revision,
         **{
             "evidencias-TOTAL_FORMS": 1,
             "evidencias-0-tipo": "lista_asistencia",

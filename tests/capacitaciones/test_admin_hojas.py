@@ -28,7 +28,8 @@ def _subir(cliente, contenido, nombre="sistema-dif.csv"):
 
 def _temporales() -> list[Path]:
     carpeta = Path(settings.MEDIA_ROOT) / "tmp" / "importaciones"
-    return sorted(carpeta.iterdir()) if carpeta.exists() else []
+    # Solo las hojas; junto a cada una esperan las revisiones vistas en su vista previa.
+    return sorted(p for p in carpeta.iterdir() if p.suffix != ".json") if carpeta.exists() else []
 
 
 def test_la_lista_ofrece_importar_plantilla_y_exportar(admin_client):

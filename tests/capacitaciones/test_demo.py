@@ -108,16 +108,21 @@ def test_la_policia_federal_tiene_por_sucesora_a_la_guardia_nacional(demo):
     assert Institucion.objects.get(siglas="PF").sucesora.nombre == "Guardia Nacional"
 
 
+def sin_revision(filas) -> list[dict]:
+    # La revisión cuenta los guardados (cada carga guarda), no los datos.
+    return [{k: v for k, v in fila.items() if k != "revision"} for fila in filas]
+
+
 def test_cargar_dos_veces_no_cambia_nada(demo):
     def foto():
         return {
-            "actividades": list(Actividad.objects.order_by("folio").values()),
+            "actividades": sin_revision(Actividad.objects.order_by("folio").values()),
             "participacion": sorted(
                 Actividad.objects.values_list("folio", "participaciones__audiencia__nombre")
             ),
             "entidades": sorted(Actividad.objects.values_list("folio", "entidades__clave")),
-            "convenios": list(Convenio.objects.order_by("folio").values()),
-            "productos": list(Producto.objects.order_by("nombre").values()),
+            "convenios": sin_revision(Convenio.objects.order_by("folio").values()),
+            "productos": sin_revision(Producto.objects.order_by("nombre").values()),
             "instituciones": Institucion.objects.count(),
         }
 

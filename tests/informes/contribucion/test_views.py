@@ -85,6 +85,7 @@ def test_editar_la_introduccion_y_ver_el_conteo_de_palabras(cliente, borrador):
         "introduccion": "Palabras nuevas de la introducción.",
         "cuerpo": borrador.cuerpo,
         "cierre": "",
+        "revision_leida": borrador.revision,
     }
     assert cliente.post(_url("contribucion_detalle", borrador.pk), datos).status_code == 302
     pagina = cliente.get(_url("contribucion_detalle", borrador.pk)).content.decode()
