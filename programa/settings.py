@@ -80,6 +80,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# SQLite con varias personas guardando a la vez: WAL deja leer mientras alguien escribe;
+# IMMEDIATE toma el candado de escritura al abrir la transacción (el admin guarda dentro de
+# una), así quien llega después espera su turno en vez de fallar con «database is locked» al
+# pasar de leer a escribir; «timeout» es cuánto espera (s). synchronous=NORMAL es seguro con
+# WAL: un apagón puede perder la última transacción, nunca corromper la base.
+OPCIONES_SQLITE = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Lo que venga en DATABASE_URL (p. ej. ?timeout=5) manda sobre lo de aquí.
+    DATABASES["default"]["OPTIONS"] = {**OPCIONES_SQLITE, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
