@@ -42,7 +42,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,8 +117,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Siempre en español, diga lo que diga el navegador (sin LocaleMiddleware): en inglés el admin
+# leía 03/04/2015 como 4 de marzo. El informe en inglés usa su propio fraseo (informes/).
 LANGUAGE_CODE = "es-mx"
-LANGUAGES = [("es-mx", _("Español (México)")), ("en", _("Inglés"))]
+LANGUAGES = [("es-mx", _("Español (México)"))]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True
