@@ -1,10 +1,10 @@
-# Uso: make demo | make test | make e2e | make lint | make bench | make carga  (ver README.md)
+# Uso: make demo | make test | make e2e | make lint | make bench | make carga | make concurrencia  (ver README.md)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: demo test e2e lint respaldo restaurar bench carga
+.PHONY: demo test e2e lint respaldo restaurar bench carga concurrencia
 
 $(INSTALADO): pyproject.toml
 	bash .ci/instalar-paquetes
@@ -53,3 +53,6 @@ carga: $(INSTALADO)  ## gunicorn (2 workers, DEBUG=False) en 127.0.0.1:8010 y wr
 	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "Falta wrk (Debian): apt-get install -y wrk"; exit 2; }
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.carga -n $(N) --duracion $(DURACION)
+
+concurrencia: $(INSTALADO)  ## 5 personas guardan actividades en el admin (gunicorn, SQLite nueva) DURACION s
+	$(BIN)/python -m bench.concurrencia --duracion $(DURACION)

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -80,6 +79,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# SQLite con varias personas guardando a la vez: WAL deja leer mientras alguien escribe;
+# IMMEDIATE toma el candado de escritura al abrir la transacción (el admin guarda dentro de
+# una), así quien llega después espera su turno en vez de fallar con «database is locked» al
+# pasar de leer a escribir; «timeout» es cuánto espera (s). synchronous=NORMAL es seguro con
+# WAL: un apagón puede perder la última transacción, nunca corromper la base.
+OPCIONES_SQLITE = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Lo que venga en DATABASE_URL (p. ej. ?timeout=5) manda sobre lo de aquí.
+    DATABASES["default"]["OPTIONS"] = {**OPCIONES_SQLITE, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -109,8 +121,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Siempre en español, diga lo que diga el navegador (sin LocaleMiddleware): en inglés el admin
+# leía 03/04/2015 como 4 de marzo. El informe en inglés usa su propio fraseo (informes/).
 LANGUAGE_CODE = "es-mx"
-LANGUAGES = [("es-mx", _("Español (México)")), ("en", _("Inglés"))]
+LANGUAGES = [("es-mx", _("Español (México)"))]
 TIME_ZONE = "America/Mexico_City"
 USE_I18N = True
 USE_TZ = True

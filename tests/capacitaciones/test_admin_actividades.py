@@ -71,7 +71,10 @@ def test_con_precision_de_semestre_cualquier_fecha_del_semestre_basta(admin_clie
             {"fecha_inicio": "18/03/2015", "fecha_fin": "17/03/2015"},
             "La fecha de término no puede ser anterior a la de inicio.",
         ),
-        ({"fecha_inicio": "31/02/2015"}, "Introduzca una fecha válida."),
+        (
+            {"fecha_inicio": "31/02/2015"},
+            "Escriba la fecha como día/mes/año (por ejemplo 03/04/2015) o 2015-04-03.",
+        ),
         (
             {
                 "participaciones-TOTAL_FORMS": 1,
