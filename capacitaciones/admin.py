@@ -3,9 +3,10 @@ import re
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Min
+from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from capacitaciones.models import (
     Evidencia,
     Participacion,
     Producto,
+    desglose_actividad_errores,
 )
 from capacitaciones.servicios import (
     actividad_duplicar,
@@ -79,8 +81,30 @@ class EntidadFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ParticipacionFormSet(BaseInlineFormSet):
+    """El desglose de toda la actividad se revisa aquí, con las audiencias que se guardan."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        filas = [
+            (
+                f.cleaned_data.get("total"),
+                f.cleaned_data.get("mujeres"),
+                f.cleaned_data.get("hombres"),
+            )
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        errores = desglose_actividad_errores(self.instance.mujeres, self.instance.hombres, filas)
+        if errores:
+            raise ValidationError(errores)
+
+
 class ParticipacionInline(InlinePrecargado, admin.TabularInline):
     model = Participacion
+    formset = ParticipacionFormSet
     extra = 0
     autocomplete_fields = ["audiencia"]
 
@@ -139,6 +163,16 @@ class ActividadAdmin(
             {"fields": ["estado", "motivo", "precision", "fecha_inicio", "fecha_fin"]},
         ),
         (_("Dónde"), {"fields": ["modalidad", "sede", "entidades", "entidades_participantes"]}),
+        (
+            _("Mujeres y hombres de toda la actividad"),
+            {
+                "fields": ["mujeres", "hombres"],
+                "description": _(
+                    "Si la lista de asistencia da el desglose por audiencia, escríbalo en cada "
+                    "audiencia (abajo) y deje esto vacío."
+                ),
+            },
+        ),
         (_("Marco"), {"fields": ["programa", "convenio", "estrategia", "temas"]}),
         (
             _("En inglés (para informes)"),

@@ -205,6 +205,24 @@ class Actividad(ConRevision):
         verbose_name=_("instituciones"),
         related_name="actividades",
     )
+    # Desglose de toda la actividad, para cuando hay varias audiencias y la lista de asistencia
+    # solo dice cuántas mujeres y hombres hubo en total. Si alguna audiencia trae su propio
+    # desglose, se usa ese y este debe quedar vacío (ver desglose_actividad_errores).
+    mujeres = models.PositiveIntegerField(
+        _("mujeres (toda la actividad)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Solo si el desglose por sexo no está por audiencia: cuántas mujeres hubo entre "
+            "todas las audiencias. Mujeres más hombres no puede pasar del total de personas."
+        ),
+    )
+    hombres = models.PositiveIntegerField(
+        _("hombres (toda la actividad)"),
+        null=True,
+        blank=True,
+        help_text=_("Igual que mujeres: cuántos hombres hubo entre todas las audiencias."),
+    )
 
     objects = ActividadQuerySet.as_manager()
     historial = HistoricalRecords(m2m_fields=[temas, entidades, entidades_participantes])
@@ -247,6 +265,14 @@ class Actividad(ConRevision):
                     "semestre o año deben ir del primer al último día del periodo."
                 ),
             ),
+            # Lo que la base puede sostener en una fila. Que no pase del total de personas (otra
+            # tabla) lo revisan el formulario de participación y la importación.
+            models.CheckConstraint(
+                condition=(Q(mujeres__isnull=True) | Q(mujeres__gte=0))
+                & (Q(hombres__isnull=True) | Q(hombres__gte=0)),
+                name="actividad_desglose_no_negativo",
+                violation_error_message=_("Mujeres y hombres no pueden ser negativos."),
+            ),
         ]
 
     def __str__(self):
@@ -281,6 +307,34 @@ class Actividad(ConRevision):
 
     def instituciones_con_rol(self, rol: str) -> list[Institucion]:
         return [ai.institucion for ai in self.actividadinstitucion_set.all() if ai.rol == rol]
+
+
+def desglose_actividad_errores(mujeres, hombres, participaciones) -> list[str]:
+    """Por qué no vale el desglose de toda la actividad con esa participación, o [] si vale.
+
+    ``participaciones``: (total, mujeres, hombres) de cada audiencia. Reglas: no a la vez que
+    un desglose por audiencia (se contaría dos veces) y no más que las personas registradas.
+    """
+    if mujeres is None and hombres is None:
+        return []
+    if any(m is not None or h is not None for _t, m, h in participaciones):
+        return [
+            _(
+                "Hay desglose por audiencia: deje vacíos mujeres y hombres de toda la actividad, "
+                "o borre el de las audiencias (no se cuentan dos veces)."
+            )
+        ]
+    totales = [t for t, _m, _h in participaciones if t is not None]
+    if not totales:
+        return [
+            _("Escriba cuántas personas asistieron (por audiencia) antes de desglosar por sexo.")
+        ]
+    if (mujeres or 0) + (hombres or 0) > sum(totales):
+        return [
+            _("Mujeres (%(m)s) más hombres (%(h)s) suman más que las personas registradas (%(t)s).")
+            % {"m": mujeres or 0, "h": hombres or 0, "t": sum(totales)}
+        ]
+    return []
 
 
 class ActividadInstitucion(models.Model):

@@ -202,6 +202,7 @@ def actividad_duplicar(*, original: Actividad, usuario) -> Actividad:
     copia = Actividad.objects.get(pk=original.pk)
     copia.pk = copia.id = None
     copia.folio = nuevo_folio()
+    copia.mujeres = copia.hombres = None  # cifras: no se copian
     copia._state.adding = True
     if copia.estado in Actividad.ESTADOS_CON_MOTIVO:
         copia.estado, copia.motivo = Actividad.Estado.PROGRAMADA, ""

@@ -34,6 +34,15 @@ def _suma(valores) -> int | None:
     return sum(presentes) if presentes else None
 
 
+def _desglose(actividad, participaciones) -> dict:
+    if any(p.mujeres is not None or p.hombres is not None for p in participaciones):
+        return {
+            "mujeres": _suma(p.mujeres for p in participaciones),
+            "hombres": _suma(p.hombres for p in participaciones),
+        }
+    return {"mujeres": actividad.mujeres, "hombres": actividad.hombres}
+
+
 def actividades_filas(actividades) -> Iterator[list]:
     """Una lista de valores por actividad, en el orden de ``TODAS`` las columnas.
 
@@ -90,8 +99,9 @@ def actividades_filas(actividades) -> Iterator[list]:
                 participante(p.audiencia.nombre, p.total, p.mujeres, p.hombres)
                 for p in participaciones
             ),
-            "mujeres": _suma(p.mujeres for p in participaciones),
-            "hombres": _suma(p.hombres for p in participaciones),
+            # Por audiencia si alguna lo trae; si no, el de toda la actividad (la regla de
+            # la cobertura): así la hoja vuelve a importarse igual.
+            **_desglose(actividad, participaciones),
             "convenio": actividad.convenio.folio if actividad.convenio else "",
             "descripcion": actividad.descripcion,
             "motivo": actividad.motivo,

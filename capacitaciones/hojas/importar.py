@@ -24,7 +24,12 @@ from capacitaciones.hojas.columnas import (
     partir,
 )
 from capacitaciones.hojas.lectura import ErrorArchivo, abrir_hoja
-from capacitaciones.models import Actividad, ActividadInstitucion, Participacion
+from capacitaciones.models import (
+    Actividad,
+    ActividadInstitucion,
+    Participacion,
+    desglose_actividad_errores,
+)
 from convenios.models import Convenio
 from programa.alcance import entidades_asignadas
 from programa.bitacora import evento_registrar
@@ -48,6 +53,8 @@ CAMPOS = (
     "descripcion",
     "motivo",
     "convenio",
+    "mujeres",
+    "hombres",
 )
 RELACIONES_M2M = ("entidades", "entidades_participantes", "temas")
 
@@ -331,7 +338,7 @@ class Catalogos:
                 for rol in ROLES
                 if rol in self.columnas
             },
-            "participaciones": self._participaciones(texto, error),
+            "participaciones": self._participaciones(texto, error, campos),
         }
 
         if "revision" in self.columnas:
@@ -441,8 +448,12 @@ class Catalogos:
                 ids.add(self.instituciones[clave].pk)
         return ids
 
-    def _participaciones(self, texto: dict, error) -> dict[int, tuple]:
-        """Audiencia -> (total, mujeres, hombres), con las columnas mujeres y hombres."""
+    def _participaciones(self, texto: dict, error, campos: dict) -> dict[int, tuple]:
+        """Audiencia -> (total, mujeres, hombres), con las columnas mujeres y hombres.
+
+        Con varias audiencias sin desglose propio, las columnas son el de toda la actividad
+        (van a ``campos``)."""
+        campos["mujeres"] = campos["hombres"] = None
         participaciones: dict[int, list] = {}
         nombres: dict[int, str] = {}
         for parte in partir(texto["participantes"]):
@@ -498,12 +509,11 @@ class Catalogos:
                 (numeros,) = participaciones.values()
                 numeros[1], numeros[2] = mujeres, hombres
             else:
-                error(
-                    "mujeres",
-                    "Con varias audiencias, escriba el desglose en «participantes», p. ej. "
-                    "«Niñas y niños=45 (20 mujeres, 25 hombres)»; las columnas mujeres y "
-                    "hombres son la suma.",
-                )
+                errores = desglose_actividad_errores(mujeres, hombres, participaciones.values())
+                for mensaje in errores:
+                    error("mujeres", str(mensaje))
+                if not errores:
+                    campos["mujeres"], campos["hombres"] = mujeres, hombres
         for audiencia_id, (total, m, h) in participaciones.items():
             try:
                 Participacion(total=total, mujeres=m, hombres=h).clean()

@@ -41,10 +41,10 @@ INSTRUCCIONES = [
     "«Niñas y niños=45; Personal del programa=12». El desglose por sexo va entre paréntesis: "
     "«Niñas y niños=45 (20 mujeres, 25 hombres)». Sin número («Niñas y niños») registra la "
     "audiencia sin cifra. Audiencias: hoja «Audiencias».",
-    "mujeres, hombres: totales de la actividad. Con una sola audiencia pueden llevar el "
-    "desglose sin paréntesis. Con varias, escriba el desglose de cada audiencia en "
-    "«participantes»; estas columnas, si se llenan, deben ser la suma. Mujeres más hombres no "
-    "puede pasar del total.",
+    "mujeres, hombres: totales de la actividad. Con una sola audiencia son su desglose. Con "
+    "varias: si «participantes» trae el desglose de cada audiencia, estas columnas, si se "
+    "llenan, deben ser la suma; si no, son el desglose de toda la actividad. Mujeres más "
+    "hombres no puede pasar del total.",
     "organiza, imparte: instituciones separadas por «;», por nombre o siglas (hoja "
     "«Instituciones»).",
     "convenio: folio de un convenio registrado (hoja «Convenios»).",

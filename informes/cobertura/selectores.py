@@ -17,6 +17,10 @@ Reglas de conteo (también en el README y en la página):
   programadas o reprogramadas) nunca cuentan como cobertura.
 - La entidad de una actividad es donde se realiza (``entidades``), no la de quienes asisten
   (``entidades_participantes``).
+- Mujeres y hombres (de las realizadas): el desglose de cada audiencia si alguna de la
+  actividad lo trae; si ninguna, el de toda la actividad (``Actividad.mujeres``/``hombres``).
+  Nunca los dos: una actividad con desglose por audiencia ignora el de toda la actividad.
+  Sin desglose = participantes − mujeres − hombres.
 
 Todo se agrega en la base de datos; el número de consultas no crece con las actividades.
 """
@@ -44,6 +48,9 @@ class Filtros:
     tema: Tema | None = None
     convenio: Convenio | None = None
     programa: Programa | None = None
+    # Varios temas o convenios (los del informe de contribución): basta con uno de ellos.
+    temas: tuple[Tema, ...] = ()
+    convenios: tuple[Convenio, ...] = ()
     # Alcance de quien consulta: None es nacional; un enlace estatal ve solo sus entidades.
     entidades: frozenset[str] | None = None
 
@@ -60,6 +67,10 @@ class Filtros:
             partes.append(f"convenio: {self.convenio.folio}")
         if self.programa:
             partes.append(f"programa: {self.programa.nombre}")
+        if self.temas:
+            partes.append("temas: " + ", ".join(sorted(t.nombre for t in self.temas)))
+        if self.convenios:
+            partes.append("convenios: " + ", ".join(sorted(c.folio for c in self.convenios)))
         if self.entidades is not None:
             partes.append(f"solo las entidades asignadas ({', '.join(sorted(self.entidades))})")
         return partes
@@ -78,12 +89,15 @@ def actividades_filtradas(filtros: Filtros) -> QuerySet[Actividad]:
         actividades = actividades.filter(programa=filtros.programa)
     if filtros.entidades is not None:
         actividades = actividades.en_entidades(filtros.entidades)
-    if filtros.tema:
+    if filtros.convenios:
+        actividades = actividades.filter(convenio__in=filtros.convenios)
+    temas = [t.pk for t in filtros.temas] + ([filtros.tema.pk] if filtros.tema else [])
+    if temas:
         # EXISTS y no un JOIN: cada actividad sigue apareciendo una sola vez.
         actividades = actividades.filter(
             Exists(
                 Actividad.temas.through.objects.filter(
-                    actividad_id=OuterRef("pk"), tema_id=filtros.tema.pk
+                    actividad_id=OuterRef("pk"), tema_id__in=temas
                 )
             )
         )
@@ -97,6 +111,12 @@ class FilaCobertura:
     # (estado, tipo) -> actividades; audiencia_id -> participantes de las realizadas.
     actividades: dict[tuple[str, str], int] = field(default_factory=dict)
     por_audiencia: dict[int, int] = field(default_factory=dict)
+    # De las realizadas: el desglose escrito en cada audiencia (audiencia_id -> personas) y el
+    # de toda la actividad, de las que no lo traen por audiencia.
+    mujeres_por_audiencia: dict[int, int] = field(default_factory=dict)
+    hombres_por_audiencia: dict[int, int] = field(default_factory=dict)
+    mujeres_actividad: int = 0
+    hombres_actividad: int = 0
 
     def _contar(self, estado: str) -> int:
         return sum(n for (e, _tipo), n in self.actividades.items() if e == estado)
@@ -122,6 +142,18 @@ class FilaCobertura:
         return sum(self.por_audiencia.values())
 
     @property
+    def mujeres(self) -> int:
+        return sum(self.mujeres_por_audiencia.values()) + self.mujeres_actividad
+
+    @property
+    def hombres(self) -> int:
+        return sum(self.hombres_por_audiencia.values()) + self.hombres_actividad
+
+    @property
+    def sin_desglose(self) -> int:
+        return self.participantes - self.mujeres - self.hombres
+
+    @property
     def sin_realizadas(self) -> bool:
         return self.realizadas == 0
 
@@ -145,6 +177,9 @@ REGLAS = (
     "Las actividades canceladas, programadas o reprogramadas nunca cuentan como cobertura: una "
     "entidad tiene cobertura si tuvo al menos una actividad realizada.",
     "La entidad de una actividad es donde se realiza, no la de las personas que asisten.",
+    "Mujeres y hombres: el desglose de cada audiencia cuando la actividad lo trae; si no, el de "
+    "toda la actividad (nunca los dos). «Sin desglose» son los participantes de los que no se "
+    "registró el sexo: participantes menos mujeres menos hombres.",
 )
 
 METRICAS = {
@@ -229,6 +264,9 @@ class Cobertura:
             "programadas",
             "canceladas",
             "participantes",
+            "mujeres",
+            "hombres",
+            "sin_desglose",
             "reprogramadas",
             *(f"participantes: {a.nombre}" for a in self.audiencias),
             *(f"realizadas: {etiqueta}" for _valor, etiqueta in self.tipos),
@@ -246,6 +284,9 @@ class Cobertura:
             fila.programadas,
             fila.canceladas,
             fila.participantes,
+            fila.mujeres,
+            fila.hombres,
+            fila.sin_desglose,
             fila.reprogramadas,
             *(fila.por_audiencia.get(a.pk, 0) for a in self.audiencias),
             *(fila.realizadas_por_tipo(valor) for valor, _etiqueta in self.tipos),
@@ -256,8 +297,9 @@ def cobertura(filtros: Filtros) -> Cobertura:
     """La tabla de cobertura del periodo y filtros: seis consultas, sean cuantas sean las filas.
 
     1. entidades federativas; 2. audiencias;
-    3. actividades por (entidad, estado, tipo); 4. actividades por (estado, tipo), nacional;
-    5. participantes por (entidad, audiencia); 6. participantes por audiencia, nacional.
+    3. actividades (y desglose de toda la actividad) por (entidad, estado, tipo); 4. lo mismo
+    por (estado, tipo), nacional; 5. participantes, mujeres y hombres por (entidad, audiencia);
+    6. lo mismo por audiencia, nacional.
     """
     actividades = actividades_filtradas(filtros)
     realizadas = actividades.filter(estado=Estado.REALIZADA).values("pk")
@@ -276,25 +318,27 @@ def cobertura(filtros: Filtros) -> Cobertura:
     audiencias = list(Audiencia.objects.all())
 
     # Cada par (actividad, entidad) es único en la tabla intermedia: contar filas basta.
-    por_entidad = actividades.values("entidades", "estado", "tipo").annotate(n=Count("pk"))
+    cuentas = {"n": Count("pk"), **desglose_de_actividad()}
+    por_entidad = actividades.values("entidades", "estado", "tipo").annotate(**cuentas)
     for fila in por_entidad:
         destino = filas.get(fila["entidades"]) if fila["entidades"] else sin_entidad
         if destino:  # None: otra entidad de una actividad compartida, fuera del alcance
-            destino.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
-    for fila in actividades.values("estado", "tipo").annotate(n=Count("pk")):
-        nacional.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
+            _sumar_actividades(destino, fila)
+    for fila in actividades.values("estado", "tipo").annotate(**cuentas):
+        _sumar_actividades(nacional, fila)
 
     participaciones = Participacion.objects.filter(actividad__in=realizadas).order_by()
+    personas = {"n": Sum("total"), "m": Sum("mujeres"), "h": Sum("hombres")}
     por_entidad = participaciones.values("actividad__entidades", "audiencia_id").annotate(
-        n=Sum("total")
+        **personas
     )
     for fila in por_entidad:
         clave = fila["actividad__entidades"]
         destino = filas.get(clave) if clave else sin_entidad
         if destino:
-            destino.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
-    for fila in participaciones.values("audiencia_id").annotate(n=Sum("total")):
-        nacional.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
+            _sumar_personas(destino, fila)
+    for fila in participaciones.values("audiencia_id").annotate(**personas):
+        _sumar_personas(nacional, fila)
 
     return Cobertura(
         filtros=filtros,
@@ -303,6 +347,32 @@ def cobertura(filtros: Filtros) -> Cobertura:
         nacional=nacional,
         sin_entidad=sin_entidad,
     )
+
+
+def desglose_de_actividad() -> dict:
+    """Mujeres y hombres de toda la actividad, solo de las que no traen desglose por audiencia
+    (así nadie se cuenta dos veces). El EXISTS solo se evalúa en las pocas filas con dato."""
+    por_audiencia = Participacion.objects.filter(actividad_id=OuterRef("pk")).filter(
+        Q(mujeres__isnull=False) | Q(hombres__isnull=False)
+    )
+    sin_por_audiencia = ~Exists(por_audiencia)
+    return {
+        "m": Sum("mujeres", filter=Q(mujeres__isnull=False) & sin_por_audiencia),
+        "h": Sum("hombres", filter=Q(hombres__isnull=False) & sin_por_audiencia),
+    }
+
+
+def _sumar_actividades(destino: FilaCobertura, fila: dict) -> None:
+    destino.actividades[(fila["estado"], fila["tipo"])] = fila["n"]
+    if fila["estado"] == Estado.REALIZADA:  # solo las realizadas tienen participantes
+        destino.mujeres_actividad += fila["m"] or 0
+        destino.hombres_actividad += fila["h"] or 0
+
+
+def _sumar_personas(destino: FilaCobertura, fila: dict) -> None:
+    destino.por_audiencia[fila["audiencia_id"]] = fila["n"] or 0
+    destino.mujeres_por_audiencia[fila["audiencia_id"]] = fila["m"] or 0
+    destino.hombres_por_audiencia[fila["audiencia_id"]] = fila["h"] or 0
 
 
 @dataclass

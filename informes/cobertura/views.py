@@ -168,8 +168,15 @@ def _graficas_tablero(datos: selector.Tablero) -> dict:
     trimestres = datos.trimestres
     tipos = [(e, actual.nacional.realizadas_por_tipo(v)) for v, e in actual.tipos]
     anterior = datos.anterior.nacional.por_audiencia
+    # (nombre, personas del año, del anterior, mujeres y hombres del año)
     audiencias = [
-        (a.nombre, actual.nacional.por_audiencia.get(a.pk, 0), anterior.get(a.pk, 0))
+        (
+            a.nombre,
+            actual.nacional.por_audiencia.get(a.pk, 0),
+            anterior.get(a.pk, 0),
+            actual.nacional.mujeres_por_audiencia.get(a.pk, 0),
+            actual.nacional.hombres_por_audiencia.get(a.pk, 0),
+        )
         for a in actual.audiencias
     ]
     return {

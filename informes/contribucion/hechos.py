@@ -35,10 +35,11 @@ from django.db.models.functions import Coalesce
 
 from capacitaciones.models import Actividad, ActividadInstitucion, Participacion, Producto
 from convenios.models import Convenio
+from informes.contribucion.anexo import anexo_datos
 from programa.models import Estrategia, Programa
 from programa.texto import normalizar
 
-VERSION = 1
+VERSION = 2  # 2: con «anexo», la cobertura del periodo
 
 CLASES_VINETA = (Actividad.Tipo.PLATICA, Actividad.Tipo.TALLER, Actividad.Tipo.CONFERENCIA)
 CLASES_PROFESIONALIZACION = (Actividad.Tipo.FORO, Actividad.Tipo.CURSO)
@@ -598,4 +599,8 @@ def contribucion_construir(
         "entidades": dict(sorted(entidades.items())),
         "secciones": secciones,
         "avisos": avisos,
+        # El anexo estadístico: la cobertura del periodo con los filtros del informe.
+        "anexo": anexo_datos(
+            desde=desde, hasta=hasta, programa=programa, temas=temas, convenios=convenios
+        ),
     }

@@ -8,7 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from informes.contribucion.anexo import ETIQUETAS, anexo_tablas, mapa_cobertura_svg
+from informes.contribucion.anexo import (
+    anexo_etiquetas,
+    anexo_notas,
+    anexo_tablas,
+    mapa_cobertura_svg,
+)
 from informes.contribucion.documento import Documento, bloques_a_texto, texto_a_bloques
 from informes.contribucion.exportar.docx import exportar_docx
 from informes.contribucion.exportar.html import exportar_html
@@ -32,7 +37,7 @@ def documento_armar(
     *, contribucion: dict, idioma: str, titulo: str, introduccion="", cuerpo=None, cierre=""
 ) -> Documento:
     """El documento listo para exportar; sin ``cuerpo``, el redactado de los hechos."""
-    et = ETIQUETAS[idioma]
+    et = anexo_etiquetas(contribucion, idioma)
     tablas, valores = anexo_tablas(contribucion, idioma)
     bloques = texto_a_bloques(cuerpo) if cuerpo is not None else redactar(contribucion, idioma)
     return Documento(
@@ -46,7 +51,7 @@ def documento_armar(
         mapa_titulo=et["mapa"],
         # mapa_svg() escapa cada texto: el SVG se marca seguro una sola vez, aquí.
         mapa_svg=mark_safe(mapa_cobertura_svg(valores, et["mapa"], idioma)) if valores else "",
-        notas_anexo=[et["nota_total"], et["nota_sin_dato"]][: len(tablas)],
+        notas_anexo=anexo_notas(contribucion, idioma, tablas),
     )
 
 

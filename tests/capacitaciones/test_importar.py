@@ -265,10 +265,25 @@ ENTRADAS_MALAS = {
         "a.csv",
         "Fila 2, columna «mujeres»: Dice 21, pero el desglose de «participantes» suma 20.",
     ),
-    "desglose_varias_audiencias": (
-        csv_bytes([fila(participantes="Niñas y niños=45; Adolescentes=3", mujeres="2")]),
+    "desglose_de_la_actividad_excede": (
+        csv_bytes(
+            [
+                fila(
+                    participantes="Niñas y niños=45; Personal del programa=3",
+                    mujeres="40",
+                    hombres="10",
+                )
+            ]
+        ),
         "a.csv",
-        "Con varias audiencias, escriba el desglose en «participantes»",
+        "Fila 2, columna «mujeres»: Mujeres (40) más hombres (10) suman más que las personas "
+        "registradas (48).",
+    ),
+    "desglose_de_la_actividad_sin_total": (
+        csv_bytes([fila(participantes="Niñas y niños; Personal del programa", mujeres="2")]),
+        "a.csv",
+        "Fila 2, columna «mujeres»: Escriba cuántas personas asistieron (por audiencia) antes "
+        "de desglosar por sexo.",
     ),
     "sin_motivo": (
         csv_bytes([fila(estado="Cancelada")]),

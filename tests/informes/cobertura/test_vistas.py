@@ -156,7 +156,9 @@ def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_nu
     convenio = ConvenioFactory()
     for clave in [f"{n:02d}" for n in range(1, 33)]:
         for estado in (Actividad.Estado.REALIZADA, Actividad.Estado.PROGRAMADA):
-            actividad = ActividadFactory(entidades=[clave, "09"], estado=estado, convenio=convenio)
+            actividad = ActividadFactory(
+                entidades=[clave, "09"], estado=estado, convenio=convenio, mujeres=1, hombres=1
+            )
             ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=3)
 
     # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
@@ -168,7 +170,9 @@ def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_nu
 
     assert "0 de 32 entidades sin actividades realizadas" in texto(respuesta)
     assert "Total nacional 32 32 0 0 96" in texto(respuesta)
-    assert fila_de(respuesta, "Ciudad de México").startswith("09 Ciudad de México 32 32 0 0 96")
+    assert fila_de(respuesta, "Ciudad de México").startswith(
+        "09 Ciudad de México 32 32 0 0 96 32 32 32"
+    )
 
 
 def test_detalle_de_una_entidad(demo, coordinador):
@@ -198,8 +202,8 @@ def test_detalle_de_entidad_inexistente(coordinador):
 def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries):
     audiencia = AudienciaFactory()
     for _ in range(30):
-        actividad = ActividadFactory(entidades=["24"], convenio=ConvenioFactory())
-        ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4)
+        actividad = ActividadFactory(entidades=["24"], convenio=ConvenioFactory(), mujeres=1)
+        ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4, hombres=2)
         ProductoFactory(actividad=actividad, convenio=actividad.convenio)
 
     # sesión, usuario, permisos (2), alcance, entidad; cobertura (6); productos, convenios;
@@ -210,7 +214,9 @@ def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries)
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)
-    assert texto(respuesta).count(f"{audiencia.nombre}: 4") == 30
+    assert texto(respuesta).count(f"{audiencia.nombre}: 4 (0 mujeres, 2 hombres)") == 30
+    # El desglose por audiencia manda: el de toda la actividad no se suma.
+    assert "Mujeres 0 Hombres 60 Sin desglose 60" in texto(respuesta)
 
 
 def test_descarga_csv_con_bom_y_columnas_fijas(demo, coordinador):
@@ -304,3 +310,19 @@ def test_tablero_con_anio_equivocado(coordinador):
 
     assert respuesta.status_code == 400
     assert "El año debe ser un número, como 2015." in texto(respuesta)
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_consultas_del_tablero_no_crecen(coordinador, django_assert_num_queries, n):
+    audiencia = AudienciaFactory()
+    for i in range(n):
+        actividad = ActividadFactory(entidades=[f"{1 + i % 32:02d}"], mujeres=2, hombres=1)
+        ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=5)
+
+    # sesión, usuario, permisos (2), alcance; próximas actividades (ninguna: sin precarga);
+    # cobertura del año y del anterior (6 + 6); trimestres; convenios por vencer y vencidos;
+    # guardar la sesión (3).
+    with django_assert_num_queries(24):
+        respuesta = coordinador.get("/informes/", {"anio": 2015})
+
+    assert f"Mujeres {2 * n} 0 Hombres {n} 0 Sin desglose por sexo {2 * n} 0" in texto(respuesta)

@@ -163,37 +163,40 @@ def test_el_docx_contiene_el_mismo_texto_y_el_anexo(demo):
     assert "Anexo estadístico" in [
         p.text for p in leido.paragraphs if p.style.name.startswith("Heading")
     ]
-    # Anexo: actividades por entidad y tipo.
+    # Anexo: la cobertura del periodo. La entidad es donde se realiza (el curso y el foro no la
+    # registraron: sin entidad, aunque el curso tuvo participantes de 9 entidades); las
+    # capacitaciones programadas para el segundo semestre de 2015 quedan fuera del periodo.
     tabla = leido.tables[0]
     filas = {fila.cells[0].text: [c.text for c in fila.cells] for fila in tabla.rows}
-    encabezados = [c.text for c in tabla.rows[0].cells]
-    assert encabezados == [
+    assert [c.text for c in tabla.rows[0].cells] == [
         "Entidad federativa",
-        "Pláticas",
-        "Cursos",
-        "Foros",
-        "Capacitaciones",
-        "Total",
+        "Realizadas",
+        "Programadas",
+        "Participantes",
+        "Mujeres",
+        "Hombres",
+        "Sin desglose",
     ]
-    assert filas["Oaxaca"] == ["Oaxaca", "0", "0", "0", "1", "1"]
-    assert filas["Ciudad de México"] == ["Ciudad de México", "2", "0", "0", "0", "2"]
-    assert filas["Chihuahua"] == [
-        "Chihuahua",
+    assert filas["Ciudad de México"] == ["Ciudad de México", "2", "0", "0", "0", "0", "0"]
+    assert "Oaxaca" not in filas and "Chihuahua" not in filas
+    assert filas["Sin entidad registrada"] == [
+        "Sin entidad registrada",
+        "2",
         "0",
-        "1",
         "0",
         "0",
-        "1",
-    ]  # el curso, por quienes participaron
-    assert filas["Sin entidad registrada"] == ["Sin entidad registrada", "0", "0", "1", "0", "1"]
-    # El curso cuenta en cada una de las 9 entidades, pero una sola vez en el total.
-    assert filas["Total de actividades"] == ["Total de actividades", "2", "1", "1", "7", "11"]
-    audiencias = {fila.cells[0].text: [c.text for c in fila.cells] for fila in leido.tables[1].rows}
+        "0",
+        "0",
+    ]
+    assert filas["Total nacional"] == ["Total nacional", "8", "0", "0", "0", "0", "0"]
+    por_tipo = {fila.cells[0].text: [c.text for c in fila.cells] for fila in leido.tables[1].rows}
+    assert por_tipo["Total nacional"] == ["Total nacional", "2", "1", "1", "4", "8"]
+    audiencias = {fila.cells[0].text: [c.text for c in fila.cells] for fila in leido.tables[2].rows}
     assert audiencias["Personal de los Sistemas Estatales DIF"] == [
         "Personal de los Sistemas Estatales DIF",
-        "9",
         "0",
-        "9",
+        "0",
+        "0",
     ]
 
 
@@ -209,7 +212,7 @@ def test_el_pdf_contiene_el_mismo_texto_y_el_mapa(demo):
         "Oaxaca, Jalisco y Morelos",
         "Guerrero, Hidalgo, Jalisco, Puebla, Tlaxcala y Yucatán",
         "Anexo estadístico",
-        "Cobertura: actividades por entidad federativa",
+        "Cobertura: actividades realizadas por entidad federativa",
     ]:
         assert hecho in texto, hecho
 
@@ -222,7 +225,8 @@ def test_el_ingles_en_docx_y_markdown(demo):
     assert "Statistical annex" in texto
     markdown = exportar_markdown(documento)
     assert "- On 22 April 2015, a preventive talk" in markdown
-    assert "| Oaxaca | 0 | 0 | 0 | 1 | 1 |" in markdown
+    assert "| State | Held | Planned | Participants | Women | Men | Sex not recorded |" in markdown
+    assert "| San Luis Potosí | 1 | 0 | 0 | 0 | 0 | 0 |" in markdown
 
 
 def test_el_anexo_lleva_el_mapa_de_la_cobertura(demo):
@@ -230,5 +234,6 @@ def test_el_anexo_lleva_el_mapa_de_la_cobertura(demo):
     html = exportar_html(_documento())
     assert 'id="mapa-anexo-titulo"' in html
     assert "San Luis Potosí: 1 actividad" in html
-    assert "Oaxaca: 1 actividad" in html
+    # Solo las realizadas colorean: Oaxaca tiene capacitaciones programadas, no realizadas.
+    assert "Oaxaca: 0 actividades" in html
     assert "Sonora: 0 actividades" in html

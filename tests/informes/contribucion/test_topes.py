@@ -5,7 +5,6 @@ import datetime as dt
 
 import pytest
 
-from informes.contribucion.anexo import anexo_calcular
 from informes.contribucion.hechos import MAX_VINETAS, contribucion_construir
 from informes.contribucion.redaccion import redactar
 from tests import factories as f
@@ -31,4 +30,5 @@ def test_se_destacan_las_platicas_con_mas_participantes_y_se_cuentan_las_demas()
     assert len(vinetas) == MAX_VINETAS
     assert ["Plática 00" in vinetas[0], "Plática 11" in vinetas[-1]] == [True, True]
     assert any(b.texto == "Además, en el periodo se realizaron 8 pláticas." for b in bloques)
-    assert anexo_calcular(contribucion)["por_entidad"]["24"] == {"platica": MAX_VINETAS + 8}
+    slp = next(e for e in contribucion["anexo"]["entidades"] if e["clave"] == "24")
+    assert slp["por_tipo"] == {"platica": MAX_VINETAS + 8}
