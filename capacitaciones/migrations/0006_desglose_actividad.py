@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("capacitaciones", "0004_indices_rendimiento"),
+        ("capacitaciones", "0005_revision_bloqueo_optimista"),
         ("convenios", "0002_historial"),
         ("programa", "0004_roles"),
     ]
