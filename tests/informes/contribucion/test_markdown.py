@@ -111,4 +111,4 @@ def test_el_texto_de_2015_sigue_legible_sin_escapes_de_mas(demo):
         "dirigida a personal que implementa el Programa para la Protección y Desarrollo "
         "Integral de la Infancia." in markdown
     )
-    assert "| Total de actividades | 2 | 1 | 1 | 7 | 11 |" in markdown
+    assert "| Total nacional | 2 | 1 | 1 | 4 | 8 |" in markdown
