@@ -12,7 +12,7 @@ from django.contrib.admin.views.main import ERROR_FLAG, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import connections, transaction
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -306,4 +306,18 @@ class HistorialAdmin(SimpleHistoryAdmin):
             else self.has_add_permission(request)
         ):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST":
+            request._version_restaurada = version_id
+        # El registro y sus renglones vuelven juntos o nada.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if (version_id := getattr(request, "_version_restaurada", None)) is not None:
+            historial = getattr(self.model, self.opts.simple_history_manager_attribute)
+            self.restaurar_relacionadas(request, obj, historial.get(history_id=version_id))
+
+    def restaurar_relacionadas(self, request, obj, version) -> None:
+        """Al volver a ``version``: lo que el formulario no guarda (los renglones de un
+        inline) se deja como estaba en ella. Cada admin dice cómo."""
