@@ -13,6 +13,7 @@ from convenios.models import Convenio
 from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
+from programa.historial import RegistroConBorrado, borrado_en_grupo
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
 from programa.revision import ConRevision
 
@@ -49,6 +50,11 @@ def _traslape_postgresql(desde, hasta):
 
 
 class ActividadQuerySet(models.QuerySet):
+    def delete(self):
+        # Cada actividad y sus renglones, con un mismo identificador de borrado (ver historial).
+        with borrado_en_grupo():
+            return super().delete()
+
     def visibles_para(self, usuario):
         """Todas para el alcance nacional; para un enlace, las que ocurren en sus entidades."""
         claves = entidades_asignadas(usuario)
@@ -225,7 +231,9 @@ class Actividad(ConRevision):
     )
 
     objects = ActividadQuerySet.as_manager()
-    historial = HistoricalRecords(m2m_fields=[temas, entidades, entidades_participantes])
+    historial = HistoricalRecords(
+        m2m_fields=[temas, entidades, entidades_participantes], bases=[RegistroConBorrado]
+    )
     registro_este = _("esta actividad")
 
     class Meta:
@@ -305,6 +313,10 @@ class Actividad(ConRevision):
     def claves_entidades(self) -> set[str]:
         return {e.clave for e in self.entidades.all()}
 
+    def delete(self, *args, **kwargs):
+        with borrado_en_grupo():  # ella y sus renglones, restaurables juntos
+            return super().delete(*args, **kwargs)
+
     def instituciones_con_rol(self, rol: str) -> list[Institucion]:
         return [ai.institucion for ai in self.actividadinstitucion_set.all() if ai.rol == rol]
 
@@ -348,7 +360,7 @@ class ActividadInstitucion(models.Model):
         Institucion, on_delete=models.PROTECT, verbose_name=_("institución")
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices)
-    historial = HistoricalRecords()
+    historial = HistoricalRecords(bases=[RegistroConBorrado])
 
     class Meta:
         verbose_name = _("institución de la actividad")
@@ -383,7 +395,7 @@ class Participacion(models.Model):
     )
     mujeres = models.PositiveIntegerField(_("mujeres"), null=True, blank=True)
     hombres = models.PositiveIntegerField(_("hombres"), null=True, blank=True)
-    historial = HistoricalRecords()
+    historial = HistoricalRecords(bases=[RegistroConBorrado])
 
     class Meta:
         verbose_name = _("participación")
@@ -441,7 +453,7 @@ class Evidencia(models.Model):
     )
     descripcion = models.CharField(_("descripción"), max_length=300, blank=True)
     subida = models.DateTimeField(_("subida"), auto_now_add=True)
-    historial = HistoricalRecords()
+    historial = HistoricalRecords(bases=[RegistroConBorrado])
 
     class Meta:
         verbose_name = _("evidencia")

@@ -172,18 +172,31 @@ def actividad_restaurar(*, actividad_id: int, usuario) -> Actividad:
         getattr(actividad, campo).set(
             [getattr(fila, f"{destino}_id") for fila in getattr(antes, campo).all()]
         )
-    # Los renglones que se borraron junto con ella (en la misma operación).
-    desde = borrado.history_date - dt.timedelta(seconds=5)
     for Modelo in (Participacion, ActividadInstitucion, Evidencia):
-        for registro in Modelo.historial.filter(
-            actividad_id=actividad_id, history_type="-", history_date__gte=desde
-        ):
+        for registro in _borrados_con(Modelo, borrado):
             renglon = registro.instance
             renglon._history_user = usuario
             renglon.save(force_insert=True)
             if Modelo is Evidencia:  # auto_now_add pone la hora de hoy; se conserva la original
                 Evidencia.objects.filter(pk=renglon.pk).update(subida=registro.subida)
     return actividad
+
+
+def _borrados_con(Modelo, borrado):
+    """Los renglones de ``Modelo`` que se borraron en la misma operación que la actividad.
+
+    Solo esos: un renglón que alguien quitó a propósito antes tiene otro ``borrado`` (o
+    ninguno) y no vuelve. Los borrados anteriores a ese identificador se reconocen por la hora:
+    los 5 s antes del borrado de la actividad y nunca después.
+    """
+    registros = Modelo.historial.filter(actividad_id=borrado.id, history_type="-")
+    if borrado.borrado is not None:
+        return registros.filter(borrado=borrado.borrado)
+    return registros.filter(
+        borrado__isnull=True,
+        history_date__gte=borrado.history_date - dt.timedelta(seconds=5),
+        history_date__lte=borrado.history_date,
+    )
 
 
 @transaction.atomic

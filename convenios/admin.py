@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from convenios.models import Convenio, ParteConvenio
+from convenios.servicios import convenio_partes_restaurar, partes_en_version
 from programa.sitio import HistorialAdmin, InlinePrecargado, RevisionAdmin
 
 
@@ -60,6 +61,37 @@ class ConvenioAdmin(RevisionAdmin, HistorialAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("partes__institucion")
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "GET":
+            version = Convenio.historial.filter(id=object_id, history_id=version_id).first()
+            if version is not None:
+                partes = "; ".join(
+                    f"{r.institucion.nombre_corto} ({r.get_rol_display()})"
+                    for r in partes_en_version(version)
+                )
+                self.message_user(
+                    request,
+                    _("Las partes de esta versión, que vuelven con ella: %(partes)s.")
+                    % {"partes": partes or _("ninguna")},
+                    messages.INFO,
+                )
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def restaurar_relacionadas(self, request, convenio, version):
+        omitidas = convenio_partes_restaurar(
+            convenio=convenio, version=version, usuario=request.user
+        )
+        if omitidas:
+            self.message_user(
+                request,
+                _(
+                    "%(n)d parte de esa versión no volvió porque su institución ya no existe; "
+                    "agréguela de nuevo."
+                )
+                % {"n": omitidas},
+                messages.WARNING,
+            )
 
     @admin.display(description=_("estado"))
     def estado(self, convenio):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from programa.archivos import validar_archivo_pdf
+from programa.historial import RegistroConBorrado, borrado_en_grupo
 from programa.models import Institucion, Programa
 from programa.revision import ConRevision
 
@@ -20,6 +21,10 @@ def hoy() -> dt.date:
 
 class ConvenioQuerySet(models.QuerySet):
     """El estado de un convenio se deriva de sus fechas; estas consultas lo calculan igual."""
+
+    def delete(self):
+        with borrado_en_grupo():  # cada convenio y sus partes, reconocibles en el historial
+            return super().delete()
 
     def _limite_por_vencer(self, fecha: dt.date) -> dt.date:
         return fecha + dt.timedelta(days=settings.DIAS_POR_VENCER)
@@ -88,7 +93,7 @@ class Convenio(ConRevision):
     )
 
     objects = ConvenioQuerySet.as_manager()
-    historial = HistoricalRecords()
+    historial = HistoricalRecords(bases=[RegistroConBorrado])
     registro_este = _("este convenio")
 
     class Meta:
@@ -109,6 +114,10 @@ class Convenio(ConRevision):
 
     def __str__(self):
         return f"{self.folio} · {self.titulo}"
+
+    def delete(self, *args, **kwargs):
+        with borrado_en_grupo():
+            return super().delete(*args, **kwargs)
 
     def estado(self, fecha: dt.date | None = None) -> "Convenio.Estado":
         fecha = fecha or hoy()
@@ -136,7 +145,7 @@ class ParteConvenio(models.Model):
         Institucion, verbose_name=_("institución"), on_delete=models.PROTECT, related_name="+"
     )
     rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.FIRMANTE)
-    historial = HistoricalRecords()
+    historial = HistoricalRecords(bases=[RegistroConBorrado])
 
     class Meta:
         verbose_name = _("parte del convenio")

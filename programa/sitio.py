@@ -1,7 +1,14 @@
 """El sitio de administración del programa: encabezado en español y orden del índice."""
 
-from django.contrib import admin
+import functools
+import logging
+
+from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.contrib.admin.exceptions import DisallowedModelAdminLookup
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ERROR_FLAG, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,8 +22,83 @@ from programa.alcance import cubre, entidades_asignadas
 from programa.models import EntidadFederativa
 from programa.revision import FormularioConRevision, RegistroCambiado
 
+registro_seguridad = logging.getLogger("django.security.DisallowedModelAdminLookup")
+
 # Orden del índice del admin: lo que se captura a diario primero, los catálogos después.
 ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
+
+
+class ListaConFiltrosDeclarados(ChangeList):
+    """Una lista del admin que acepta de la dirección solo lo que ofrece la página.
+
+    Django aplica a la consulta todo parámetro que no consuma un filtro declarado si es un
+    campo propio del modelo (``?titulo__regex=^(a+)+$``, ``?password__startswith=a``): una
+    expresión regular catastrófica ocupa un proceso y un prefijo revela un valor letra por
+    letra. Aquí lo que sobra tras ``list_filter`` y ``date_hierarchy`` lleva a ``?e=1``, igual
+    que un filtro con un valor inválido. La búsqueda tiene un tope: mil palabras son mil
+    condiciones por fila.
+    """
+
+    MAXIMO_BUSQUEDA = 200
+    MAXIMO_PALABRAS = 20
+
+    def get_filters(self, request):
+        try:
+            filtros, hay_filtros, restantes, duplicados, activos = super().get_filters(request)
+        except DisallowedModelAdminLookup as error:  # una relación que no es filtro: igual
+            self._rechazar(request, str(error))
+        ajenos = [
+            clave
+            for clave, valores in restantes.items()
+            if not all((clave, valor) in self._de_ventanas_emergentes() for valor in valores)
+        ]
+        if ajenos:
+            self._rechazar(request, f"Filtros que la lista no ofrece: {', '.join(ajenos)}")
+        if len(self.query) > self.MAXIMO_BUSQUEDA or len(self.query.split()) > self.MAXIMO_PALABRAS:
+            self._rechazar(request, f"Búsqueda de {len(self.query)} caracteres")
+        return filtros, hay_filtros, restantes, duplicados, activos
+
+    def _rechazar(self, request, motivo: str):
+        # En la bitácora de seguridad de Django, como sus propias búsquedas prohibidas.
+        registro_seguridad.warning(
+            "%s en %s (usuario %s)", motivo, request.path, request.user.get_username()
+        )
+        raise IncorrectLookupParameters(motivo)
+
+    def _de_ventanas_emergentes(self) -> set[tuple[str, str]]:
+        """Los filtros fijos que pone un raw_id_fields con limit_choices_to (como Django)."""
+        pares = set()
+        for filtro in self.model._meta.related_fkey_lookups:
+            filtro = filtro() if callable(filtro) else filtro
+            pares |= set(widgets.url_params_from_lookup_dict(filtro).items())
+        return pares
+
+
+@functools.cache
+def _lista_con_filtros_declarados(base: type[ChangeList]) -> type[ChangeList]:
+    if issubclass(base, ListaConFiltrosDeclarados):
+        return base
+    return type(f"{base.__name__}ConFiltrosDeclarados", (ListaConFiltrosDeclarados, base), {})
+
+
+class FiltrosDeclaradosAdmin:
+    """Todo ModelAdmin del sitio (los propios, el de usuarios y grupos, los de axes): la lista
+    solo se filtra con sus filtros declarados, búsqueda, orden y página."""
+
+    def get_changelist(self, request, **kwargs):
+        return _lista_con_filtros_declarados(super().get_changelist(request, **kwargs))
+
+    def changelist_view(self, request, extra_context=None):
+        if ERROR_FLAG in request.GET:
+            self.message_user(
+                request,
+                _(
+                    "La dirección traía filtros que esta lista no ofrece o con valores no "
+                    "válidos; se muestra la lista completa."
+                ),
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)
 
 
 class SitioAdmin(admin.AdminSite):
@@ -28,6 +110,18 @@ class SitioAdmin(admin.AdminSite):
         aplicaciones = super().get_app_list(request, app_label)
         posicion = {etiqueta: n for n, etiqueta in enumerate(ORDEN_APLICACIONES)}
         return sorted(aplicaciones, key=lambda a: posicion.get(a["app_label"], len(posicion)))
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        # Aquí y no en cada admin: también cubre los de terceros (auth, axes) y los que
+        # se agreguen después, sin que nadie tenga que acordarse.
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, FiltrosDeclaradosAdmin):
+            admin_class = type(
+                admin_class.__name__,
+                (FiltrosDeclaradosAdmin, admin_class),
+                {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
 
 class PaginadorEstimado(Paginator):
@@ -213,7 +307,21 @@ class HistorialAdmin(SimpleHistoryAdmin):
             else self.has_add_permission(request)
         ):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST":
+            request._version_restaurada = version_id
+        # El registro y sus renglones vuelven juntos o nada.
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if (version_id := getattr(request, "_version_restaurada", None)) is not None:
+            historial = getattr(self.model, self.opts.simple_history_manager_attribute)
+            self.restaurar_relacionadas(request, obj, historial.get(history_id=version_id))
+
+    def restaurar_relacionadas(self, request, obj, version) -> None:
+        """Al volver a ``version``: lo que el formulario no guarda (los renglones de un
+        inline) se deja como estaba en ella. Cada admin dice cómo."""
 
 
 class RevisionAdmin:

@@ -185,13 +185,15 @@ def actividades_importar(
 
     try:
         with transaction.atomic():
+            alcance = entidades_asignadas(usuario) if usuario is not None else None
             _comparar_con_existentes(
                 resultado.filas,
                 catalogos.programas,
+                usuario,
+                alcance,
                 bloquear=guardar,
                 vistas=revisiones_vistas,
             )
-            alcance = entidades_asignadas(usuario) if usuario is not None else None
             if alcance is not None:
                 nombres = {e.clave: e.nombre_corto for e in catalogos.entidades}
                 for fila in resultado.filas:
@@ -526,15 +528,17 @@ class Catalogos:
 # -- comparar y guardar --------------------------------------------------------------------
 
 
-def _existentes(folios: list[str], *, bloquear: bool = False) -> dict[str, Actividad]:
-    """Las actividades con esos folios y sus relaciones, por lotes (consultas constantes).
+def _existentes(folios: list[str], usuario, *, bloquear: bool = False) -> dict[str, Actividad]:
+    """Las actividades con esos folios que la persona ve, con sus relaciones, por lotes
+    (consultas constantes). Una de otra entidad no está, como si no existiera.
 
     Al guardar, bloqueadas hasta el final de la transacción: la revisión comparada es la que
     se sube, sin que otra persona guarde en medio.
     """
     existentes = {}
+    visibles = Actividad.objects.visibles_para(usuario) if usuario else Actividad.objects.all()
     for inicio in range(0, len(folios), LOTE):
-        consulta = Actividad.objects.filter(folio__in=folios[inicio : inicio + LOTE])
+        consulta = visibles.filter(folio__in=folios[inicio : inicio + LOTE])
         if bloquear:
             consulta = consulta.select_for_update()
         consulta = consulta.prefetch_related(
@@ -561,12 +565,31 @@ def _relaciones_de(actividad: Actividad, roles) -> dict:
 
 
 def _comparar_con_existentes(
-    filas: list[FilaImportada], programas: list[Programa], *, bloquear=False, vistas=None
+    filas: list[FilaImportada],
+    programas: list[Programa],
+    usuario,
+    alcance,
+    *,
+    bloquear=False,
+    vistas=None,
 ) -> None:
-    existentes = _existentes([f.folio for f in filas if f.folio], bloquear=bloquear)
+    existentes = _existentes([f.folio for f in filas if f.folio], usuario, bloquear=bloquear)
     vencidas: list[tuple[FilaImportada, str]] = []
     for fila in filas:
         fila.existente = existentes.get(fila.folio) if fila.folio else None
+        if fila.existente is None and fila.folio and alcance is not None:
+            # Un enlace no elige el folio de una actividad nueva: si pudiera, «ese folio ya
+            # existe» revelaría las actividades de otras entidades. El mismo mensaje para un
+            # folio que no existe y uno que no es suyo.
+            fila.errores.append(
+                ErrorCelda(
+                    fila.numero,
+                    "folio",
+                    f"No hay una actividad con el folio '{fila.folio}' en sus entidades. Para "
+                    "registrar una actividad nueva, deje el folio vacío: el sistema le asigna "
+                    "uno.",
+                )
+            )
         if fila.existente is None:
             fila.accion = Accion.NUEVA
             if len(programas) != 1:

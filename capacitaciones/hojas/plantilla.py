@@ -20,7 +20,8 @@ INSTRUCCIONES = [
     "Columnas",
     "folio: opcional. Déjelo vacío en una actividad nueva y el sistema le asigna uno. Si el "
     "folio ya existe, la fila actualiza esa actividad; así, un archivo corregido se puede "
-    "importar otra vez sin duplicar nada. Un folio no puede repetirse en el archivo.",
+    "importar otra vez sin duplicar nada. Un folio no puede repetirse en el archivo. Con el "
+    "rol de enlace estatal, solo se escriben folios de actividades de sus entidades.",
     "tipo: obligatorio; uno de la hoja «Tipos» (plática, curso, taller…).",
     "titulo: obligatorio.",
     "estado: obligatorio; programada, realizada, cancelada o reprogramada (hoja «Estados»).",
