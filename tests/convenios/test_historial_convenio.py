@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 C = "/admin/convenios/convenio/"
 
 
-def formulario(convenio_pk, partes, *, titulo="Convenio con el ILCE", iniciales=()):
+def formulario(
+    convenio_pk, partes, *, titulo="Convenio con el ILCE", iniciales=(), revision=None
+):
     """El formulario del admin con el inline de partes: (id o None, institución, rol, borrar)."""
     datos = {
         "folio": "CONV-2031-ILCE", "tipo": "licencia", "titulo": titulo,
@@ -18,6 +20,8 @@ def formulario(convenio_pk, partes, *, titulo="Convenio con el ILCE", iniciales=
         "partes-TOTAL_FORMS": len(partes), "partes-INITIAL_FORMS": len(iniciales),
         "partes-MIN_NUM_FORMS": 1, "partes-MAX_NUM_FORMS": 1000,
     }  # fmt: skip
+    if revision is not None:
+        datos["revision_leida"] = revision  # el campo oculto que la página trae
     for n, (pk, institucion, rol, borrar) in enumerate(partes):
         datos |= {
             f"partes-{n}-id": pk or "",
@@ -61,6 +65,7 @@ def test_volver_a_una_version_devuelve_las_partes_de_esa_version(admin_client):
             ],
             titulo="Convenio corregido",
             iniciales=(1, 2),
+            revision=convenio.revision,
         ),
     )
     assert cambio.status_code == 302
@@ -70,7 +75,10 @@ def test_volver_a_una_version_devuelve_las_partes_de_esa_version(admin_client):
     vista = admin_client.get(url).content.decode()
     assert "Las partes de esta versión, que vuelven con ella:" in vista
     assert "(Licenciante)" in vista and "(Licenciataria)" in vista
-    revertir = admin_client.post(url, formulario(convenio.pk, []) | {"partes-TOTAL_FORMS": 0})
+    convenio.refresh_from_db()
+    revertir = admin_client.post(
+        url, formulario(convenio.pk, [], revision=convenio.revision) | {"partes-TOTAL_FORMS": 0}
+    )
 
     assert revertir.status_code == 302
     convenio.refresh_from_db()
@@ -94,6 +102,7 @@ def test_volver_a_la_version_de_un_convenio_borrado_devuelve_sus_partes(admin_cl
         "folio": convenio.folio, "tipo": convenio.tipo, "titulo": convenio.titulo,
         "programa": convenio.programa_id, "fecha_firma": "29/10/2014",
         "vigencia_inicio": "29/10/2014", "vigencia_fin": "",
+        "revision_leida": version.revision,
     }  # fmt: skip
     revertir = admin_client.post(f"{C}{convenio.pk}/history/{version.history_id}/", datos)
 
