@@ -249,6 +249,23 @@ def _extraer_archivos(manifiesto: dict, zip_: zipfile.ZipFile, carpeta: Path) ->
             raise ErrorDeRespaldo(f"El archivo {ruta} del respaldo está dañado.")
 
 
+def _escritor(cursor, sql: str, pieza: dict) -> Callable[[list], None]:
+    """En PostgreSQL, COPY (unas diez veces más rápido que INSERT); en SQLite, executemany."""
+    if connection.vendor != "postgresql":
+        return lambda lote: cursor.executemany(sql, lote)
+    q = connection.ops.quote_name
+    copiar = "COPY {} ({}) FROM STDIN".format(
+        q(pieza["tabla"]), ", ".join(q(c) for c in pieza["columnas"])
+    )
+
+    def escribir(lote):
+        with cursor.cursor.copy(copiar) as copia:
+            for fila in lote:
+                copia.write_row(fila)
+
+    return escribir
+
+
 def _insertar(modelo, pieza: dict, zip_: zipfile.ZipFile, avanzar: Progreso) -> None:
     etiqueta = modelo._meta.label_lower
     campos = _columnas(modelo)
@@ -267,22 +284,23 @@ def _insertar(modelo, pieza: dict, zip_: zipfile.ZipFile, avanzar: Progreso) -> 
 
     suma = hashlib.sha256()
     filas = 0
-    lote = []
     try:
         crudo = zip_.open(f"tablas/{etiqueta}.jsonl")
     except KeyError:
         raise ErrorDeRespaldo(f"Al respaldo le falta la tabla {etiqueta}.") from None
     with crudo, connection.cursor() as cursor:
+        escribir = _escritor(cursor, sql, pieza)
+        lote = []
         for linea in io.BufferedReader(crudo, buffer_size=BLOQUE):
             suma.update(linea)
             lote.append(preparar(json.loads(linea)))
             if len(lote) == TROZO:
-                cursor.executemany(sql, lote)
+                escribir(lote)
                 filas += len(lote)
                 avanzar(etiqueta, len(lote))
                 lote = []
         if lote:
-            cursor.executemany(sql, lote)
+            escribir(lote)
             filas += len(lote)
             avanzar(etiqueta, len(lote))
     if suma.hexdigest() != pieza["sha256"] or filas != pieza["filas"]:
