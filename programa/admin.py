@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from programa.alcance import entidades_asignadas
+from programa.bitacora import sesiones_cerrar
 from programa.models import (
     Audiencia,
     EntidadFederativa,
@@ -101,9 +103,37 @@ class UsuarioAdmin(UserAdmin):
     inlines = [PerfilUsuarioInline]
     list_display = ["username", "first_name", "last_name", "email", "roles", "is_active"]
     list_filter = ["groups", "is_active", "is_superuser"]
+    actions = ["desactivar"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.action(description=_("Desactivar (ya no puede entrar; su autoría se conserva)"))
+    def desactivar(self, request, queryset):
+        # Para quien deja el programa: borrar la cuenta vaciaría su autoría del historial.
+        propia = queryset.filter(pk=request.user.pk).exists()
+        ids = set(queryset.exclude(pk=request.user.pk).values_list("pk", flat=True))
+        n = User.objects.filter(pk__in=ids, is_active=True).update(is_active=False)
+        sesiones_cerrar(ids)
+        if n or not propia:
+            self.message_user(
+                request,
+                ngettext(
+                    "Se desactivó %(n)d cuenta: ya no puede entrar y su sesión se cerró; su "
+                    "nombre se sigue viendo en el historial y la bitácora.",
+                    "Se desactivaron %(n)d cuentas: ya no pueden entrar y sus sesiones se "
+                    "cerraron; sus nombres se siguen viendo en el historial y la bitácora.",
+                    n,
+                )
+                % {"n": n},
+                messages.SUCCESS,
+            )
+        if propia:
+            self.message_user(
+                request,
+                _("Su propia cuenta no se desactivó: no puede quitarse el acceso."),
+                messages.WARNING,
+            )
 
     @admin.display(description=_("roles"))
     def roles(self, usuario):

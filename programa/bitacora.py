@@ -1,10 +1,24 @@
 """La bitácora de accesos, exportaciones, importaciones y finalizaciones."""
 
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils import timezone
 
 from programa.acceso import direccion_cliente
 from programa.models import Evento
+
+
+def sesiones_cerrar(usuarios: set[int]) -> int:
+    """Cierra las sesiones abiertas de esas personas (sesiones en la base de datos)."""
+    from django.contrib.sessions.models import Session
+
+    if not usuarios:
+        return 0
+    claves = {str(u) for u in usuarios}
+    vigentes = Session.objects.filter(expire_date__gt=timezone.now())
+    cerrar = [s.pk for s in vigentes.iterator() if s.get_decoded().get(SESSION_KEY) in claves]
+    return Session.objects.filter(pk__in=cerrar).delete()[0]
 
 
 def _ip(request) -> str | None:

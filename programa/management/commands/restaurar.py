@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
 
 from programa.respaldo import ErrorDeRespaldo, respaldo_restaurar
 
@@ -12,14 +13,25 @@ class Command(BaseCommand):
         parser.add_argument("archivo", type=Path)
 
     def handle(self, *args, archivo, **options):
+        barra = tqdm(
+            unit=" filas", file=self.stderr, disable=options["verbosity"] == 0, leave=False
+        )
+
+        def avanzar(etiqueta, n):
+            barra.set_postfix_str(etiqueta, refresh=False)
+            barra.update(n)
+
         try:
-            manifiesto = respaldo_restaurar(origen=archivo)
+            manifiesto = respaldo_restaurar(origen=archivo, progreso=avanzar)
         except ErrorDeRespaldo as error:
             raise CommandError(str(error)) from None
+        finally:
+            barra.close()
+        filas = sum(t["filas"] for t in manifiesto["tablas"].values())
         self.stdout.write(
             self.style.SUCCESS(
                 f"Respaldo del {manifiesto['creado'][:16].replace('T', ' ')} restaurado: "
-                f"{sum(manifiesto['registros'].values())} registros y "
+                f"{filas} filas de {len(manifiesto['tablas'])} tablas y "
                 f"{len(manifiesto['archivos'])} archivos."
             )
         )
