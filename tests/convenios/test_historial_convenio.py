@@ -9,9 +9,7 @@ pytestmark = pytest.mark.django_db
 C = "/admin/convenios/convenio/"
 
 
-def formulario(
-    convenio_pk, partes, *, titulo="Convenio con el ILCE", iniciales=(), revision=None
-):
+def formulario(convenio_pk, partes, *, titulo="Convenio con el ILCE", iniciales=(), revision=None):
     """El formulario del admin con el inline de partes: (id o None, institución, rol, borrar)."""
     datos = {
         "folio": "CONV-2031-ILCE", "tipo": "licencia", "titulo": titulo,
