@@ -13,6 +13,13 @@ from convenios.models import Convenio
 from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
+from programa.limites import (
+    condicion_fecha,
+    condicion_participantes,
+    error_fecha,
+    validar_fecha,
+    validar_participantes,
+)
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
 
 
@@ -168,10 +175,11 @@ class Actividad(models.Model):
     motivo = models.TextField(
         _("motivo"), blank=True, help_text=_("Obligatorio si se cancela o se reprograma.")
     )
-    fecha_inicio = models.DateField(_("fecha de inicio"))
+    fecha_inicio = models.DateField(_("fecha de inicio"), validators=[validar_fecha])
     fecha_fin = models.DateField(
         _("fecha de término"),
         blank=True,
+        validators=[validar_fecha],
         help_text=_("Vacía si dura un solo día o un solo periodo de la precisión elegida."),
     )
     precision = models.CharField(
@@ -245,6 +253,14 @@ class Actividad(models.Model):
                     "semestre o año deben ir del primer al último día del periodo."
                 ),
             ),
+            # Rango fijo de la base (programa/limites.py); el formulario aplica el que se mueve.
+            models.CheckConstraint(
+                condition=condicion_fecha("fecha_inicio", "fecha_fin"),
+                name="actividad_fechas_plausibles",
+                violation_error_message=_(
+                    "Las fechas deben estar entre el 01/01/2000 y el 31/12/2100."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -253,6 +269,7 @@ class Actividad(models.Model):
     def clean(self):
         super().clean()
         if self.fecha_inicio:
+            escritas = (self.fecha_inicio, self.fecha_fin)
             # Con precisión de mes o mayor, cualquier fecha dentro del periodo lo identifica.
             self.fecha_inicio, self.fecha_fin = ajustar(
                 self.fecha_inicio, self.fecha_fin, self.precision
@@ -261,6 +278,19 @@ class Actividad(models.Model):
                 raise ValidationError(
                     {"fecha_fin": _("La fecha de término no puede ser anterior a la de inicio.")}
                 )
+            # Los validadores ya dijeron si lo escrito está fuera; si no, el periodo completo
+            # (p. ej. el año entero de una fecha anual) también debe caber.
+            if not any(f and error_fecha(f) for f in escritas):
+                fuera = {
+                    campo: mensaje
+                    for campo, fecha in (
+                        ("fecha_inicio", self.fecha_inicio),
+                        ("fecha_fin", self.fecha_fin),
+                    )
+                    if (mensaje := error_fecha(fecha))
+                }
+                if fuera:
+                    raise ValidationError(fuera)
         if self.estado in self.ESTADOS_CON_MOTIVO and not self.motivo.strip():
             raise ValidationError(
                 {
@@ -323,10 +353,18 @@ class Participacion(models.Model):
         Audiencia, on_delete=models.PROTECT, related_name="+", verbose_name=_("audiencia")
     )
     total = models.PositiveIntegerField(
-        _("personas"), null=True, blank=True, help_text=_("Vacío si no se registró el número.")
+        _("personas"),
+        null=True,
+        blank=True,
+        validators=[validar_participantes],
+        help_text=_("Vacío si no se registró el número."),
     )
-    mujeres = models.PositiveIntegerField(_("mujeres"), null=True, blank=True)
-    hombres = models.PositiveIntegerField(_("hombres"), null=True, blank=True)
+    mujeres = models.PositiveIntegerField(
+        _("mujeres"), null=True, blank=True, validators=[validar_participantes]
+    )
+    hombres = models.PositiveIntegerField(
+        _("hombres"), null=True, blank=True, validators=[validar_participantes]
+    )
     historial = HistoricalRecords()
 
     class Meta:
@@ -350,6 +388,14 @@ class Participacion(models.Model):
                 name="participacion_desglose_no_excede_total",
                 violation_error_message=_(
                     "Mujeres más hombres no puede ser mayor que el total de personas."
+                ),
+            ),
+            # Tope fijo de la base (programa/limites.py); el formulario aplica el del ajuste.
+            models.CheckConstraint(
+                condition=condicion_participantes("total", "mujeres", "hombres"),
+                name="participacion_cifras_plausibles",
+                violation_error_message=_(
+                    "Ninguna cifra de una audiencia puede pasar de 10,000,000 personas."
                 ),
             ),
         ]
@@ -445,7 +491,7 @@ class Producto(models.Model):
     audiencias = models.ManyToManyField(
         Audiencia, verbose_name=_("a quién se difunde"), blank=True, related_name="+"
     )
-    fecha = models.DateField(_("fecha"), null=True, blank=True)
+    fecha = models.DateField(_("fecha"), null=True, blank=True, validators=[validar_fecha])
     historial = HistoricalRecords(m2m_fields=[temas, entidades_difusion, audiencias])
 
     objects = ProductoQuerySet.as_manager()
@@ -454,6 +500,15 @@ class Producto(models.Model):
         verbose_name = _("producto")
         verbose_name_plural = _("productos")
         ordering = ["nombre"]
+        constraints = [
+            models.CheckConstraint(
+                condition=condicion_fecha("fecha", nula=True),
+                name="producto_fecha_plausible",
+                violation_error_message=_(
+                    "La fecha debe estar entre el 01/01/2000 y el 31/12/2100."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.nombre
