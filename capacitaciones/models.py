@@ -1,10 +1,11 @@
 """Las actividades del programa (pláticas, cursos, foros…), quién participa y lo que producen."""
 
+import datetime as dt
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models import Exists, F, Func, Max, Min, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +15,8 @@ from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
 from programa.limites import (
+    FECHA_PISO,
+    FECHA_TECHO,
     condicion_fecha,
     condicion_participantes,
     error_fecha,
@@ -79,6 +82,32 @@ class ActividadQuerySet(models.QuerySet):
                 _traslape_postgresql(desde, hasta), fecha_inicio__lte=hasta, fecha_fin__gte=desde
             )
         return self.filter(fecha_inicio__lte=hasta, fecha_fin__gte=desde)
+
+    def anios_con_datos(self) -> list[int]:
+        """Los años que toca alguna actividad (como en_periodo), del más reciente al más antiguo.
+
+        Sin DISTINCT sobre la tabla: MIN(fecha_inicio) y MAX(fecha_fin) salen de sus índices, y
+        una sola consulta más pregunta EXISTS por cada año entre ellos (acotados al rango de la
+        base); cada EXISTS se detiene en la primera actividad que encuentra por índice.
+        """
+        rango = self.aggregate(desde=Min("fecha_inicio"), hasta=Max("fecha_fin"))
+        if rango["desde"] is None:
+            return []
+        anios = range(
+            min(max(rango["hasta"].year, FECHA_PISO.year), FECHA_TECHO.year),
+            max(rango["desde"].year, FECHA_PISO.year) - 1,
+            -1,
+        )
+        partes, parametros = [], []
+        for anio in anios:
+            consulta = self.order_by().en_periodo(dt.date(anio, 1, 1), dt.date(anio, 12, 31))
+            sql, params = consulta.values("pk").query.get_compiler(self.db).as_sql()
+            partes.append(f"EXISTS({sql})")
+            parametros.extend(params)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(partes), parametros)
+            hay = cursor.fetchone()
+        return [anio for anio, si in zip(anios, hay, strict=True) if si]
 
     def realizadas(self):
         return self.filter(estado=Actividad.Estado.REALIZADA)

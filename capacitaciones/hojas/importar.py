@@ -689,9 +689,9 @@ def _texto(valor) -> str:
     return texto
 
 
-# Más cifras que esto no es una cantidad de personas; int() ni siquiera se intenta (Python
-# rechaza convertir textos de más de 4,300 dígitos, y la base no guarda más de 19).
-CIFRAS_MAXIMAS = 15
+# Con más cifras, int() ni siquiera se intenta: Python rechaza convertir textos de más de 4,300
+# dígitos (ValueError) y la base no guarda más de 19.
+CIFRAS_MAXIMAS = 30
 
 
 def _entero(valor, columna: str, error, que: str | None = None, acotado=False) -> int | None:
