@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Min
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404
 from django.shortcuts import redirect
@@ -31,6 +30,7 @@ from capacitaciones.servicios import (
 )
 from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
+from programa.limites import participantes_maximo
 from programa.models import EntidadFederativa
 from programa.sitio import (
     AlcanceEstatalAdmin,
@@ -48,11 +48,8 @@ class AnioFilter(admin.SimpleListFilter):
     parameter_name = "anio"
 
     def lookups(self, request, model_admin):
-        rango = Actividad.objects.aggregate(desde=Min("fecha_inicio"), hasta=Max("fecha_fin"))
-        if not rango["desde"]:
-            return []
-        anios = range(rango["hasta"].year, rango["desde"].year - 1, -1)
-        return [(str(anio), str(anio)) for anio in anios]
+        # Solo los años con alguna actividad, no todos los que hay entre la primera y la última.
+        return [(str(anio), str(anio)) for anio in Actividad.objects.anios_con_datos()]
 
     def queryset(self, request, queryset):
         if self.value() is None:
@@ -107,6 +104,13 @@ class ParticipacionInline(InlinePrecargado, admin.TabularInline):
     formset = ParticipacionFormSet
     extra = 0
     autocomplete_fields = ["audiencia"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("total", "mujeres", "hombres"):
+            # El navegador avisa antes de enviar; el validador del modelo da el mensaje.
+            campo.widget.attrs["max"] = participantes_maximo()
+        return campo
 
 
 class ActividadInstitucionInline(InlinePrecargado, admin.TabularInline):

@@ -1,10 +1,11 @@
 """Las actividades del programa (pláticas, cursos, foros…), quién participa y lo que producen."""
 
+import datetime as dt
 import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Exists, F, Func, OuterRef, Q, Value
+from django.db.models import Exists, F, Func, Max, Min, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -14,6 +15,15 @@ from programa.alcance import entidades_asignadas
 from programa.archivos import validar_evidencia
 from programa.fechas import Precision, ajustar, condicion_coherente
 from programa.historial import RegistroConBorrado, borrado_en_grupo
+from programa.limites import (
+    FECHA_PISO,
+    FECHA_TECHO,
+    condicion_fecha,
+    condicion_participantes,
+    error_fecha,
+    validar_fecha,
+    validar_participantes,
+)
 from programa.models import Audiencia, EntidadFederativa, Estrategia, Institucion, Programa, Tema
 from programa.revision import ConRevision
 
@@ -79,6 +89,32 @@ class ActividadQuerySet(models.QuerySet):
                 _traslape_postgresql(desde, hasta), fecha_inicio__lte=hasta, fecha_fin__gte=desde
             )
         return self.filter(fecha_inicio__lte=hasta, fecha_fin__gte=desde)
+
+    def anios_con_datos(self) -> list[int]:
+        """Los años que toca alguna actividad (como en_periodo), del más reciente al más antiguo.
+
+        Sin DISTINCT sobre la tabla: MIN(fecha_inicio) y MAX(fecha_fin) salen de sus índices, y
+        una sola consulta más pregunta EXISTS por cada año entre ellos (acotados al rango de la
+        base); cada EXISTS se detiene en la primera actividad que encuentra por índice.
+        """
+        rango = self.aggregate(desde=Min("fecha_inicio"), hasta=Max("fecha_fin"))
+        if rango["desde"] is None:
+            return []
+        anios = range(
+            min(max(rango["hasta"].year, FECHA_PISO.year), FECHA_TECHO.year),
+            max(rango["desde"].year, FECHA_PISO.year) - 1,
+            -1,
+        )
+        partes, parametros = [], []
+        for anio in anios:
+            consulta = self.order_by().en_periodo(dt.date(anio, 1, 1), dt.date(anio, 12, 31))
+            sql, params = consulta.values("pk").query.get_compiler(self.db).as_sql()
+            partes.append(f"EXISTS({sql})")
+            parametros.extend(params)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(partes), parametros)
+            hay = cursor.fetchone()
+        return [anio for anio, si in zip(anios, hay, strict=True) if si]
 
     def realizadas(self):
         return self.filter(estado=Actividad.Estado.REALIZADA)
@@ -175,10 +211,11 @@ class Actividad(ConRevision):
     motivo = models.TextField(
         _("motivo"), blank=True, help_text=_("Obligatorio si se cancela o se reprograma.")
     )
-    fecha_inicio = models.DateField(_("fecha de inicio"))
+    fecha_inicio = models.DateField(_("fecha de inicio"), validators=[validar_fecha])
     fecha_fin = models.DateField(
         _("fecha de término"),
         blank=True,
+        validators=[validar_fecha],
         help_text=_("Vacía si dura un solo día o un solo periodo de la precisión elegida."),
     )
     precision = models.CharField(
@@ -281,6 +318,14 @@ class Actividad(ConRevision):
                 name="actividad_desglose_no_negativo",
                 violation_error_message=_("Mujeres y hombres no pueden ser negativos."),
             ),
+            # Rango fijo de la base (programa/limites.py); el formulario aplica el que se mueve.
+            models.CheckConstraint(
+                condition=condicion_fecha("fecha_inicio", "fecha_fin"),
+                name="actividad_fechas_plausibles",
+                violation_error_message=_(
+                    "Las fechas deben estar entre el 01/01/2000 y el 31/12/2100."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -289,6 +334,7 @@ class Actividad(ConRevision):
     def clean(self):
         super().clean()
         if self.fecha_inicio:
+            escritas = (self.fecha_inicio, self.fecha_fin)
             # Con precisión de mes o mayor, cualquier fecha dentro del periodo lo identifica.
             self.fecha_inicio, self.fecha_fin = ajustar(
                 self.fecha_inicio, self.fecha_fin, self.precision
@@ -297,6 +343,19 @@ class Actividad(ConRevision):
                 raise ValidationError(
                     {"fecha_fin": _("La fecha de término no puede ser anterior a la de inicio.")}
                 )
+            # Los validadores ya dijeron si lo escrito está fuera; si no, el periodo completo
+            # (p. ej. el año entero de una fecha anual) también debe caber.
+            if not any(f and error_fecha(f) for f in escritas):
+                fuera = {
+                    campo: mensaje
+                    for campo, fecha in (
+                        ("fecha_inicio", self.fecha_inicio),
+                        ("fecha_fin", self.fecha_fin),
+                    )
+                    if (mensaje := error_fecha(fecha))
+                }
+                if fuera:
+                    raise ValidationError(fuera)
         if self.estado in self.ESTADOS_CON_MOTIVO and not self.motivo.strip():
             raise ValidationError(
                 {
@@ -391,10 +450,18 @@ class Participacion(models.Model):
         Audiencia, on_delete=models.PROTECT, related_name="+", verbose_name=_("audiencia")
     )
     total = models.PositiveIntegerField(
-        _("personas"), null=True, blank=True, help_text=_("Vacío si no se registró el número.")
+        _("personas"),
+        null=True,
+        blank=True,
+        validators=[validar_participantes],
+        help_text=_("Vacío si no se registró el número."),
     )
-    mujeres = models.PositiveIntegerField(_("mujeres"), null=True, blank=True)
-    hombres = models.PositiveIntegerField(_("hombres"), null=True, blank=True)
+    mujeres = models.PositiveIntegerField(
+        _("mujeres"), null=True, blank=True, validators=[validar_participantes]
+    )
+    hombres = models.PositiveIntegerField(
+        _("hombres"), null=True, blank=True, validators=[validar_participantes]
+    )
     historial = HistoricalRecords(bases=[RegistroConBorrado])
 
     class Meta:
@@ -418,6 +485,14 @@ class Participacion(models.Model):
                 name="participacion_desglose_no_excede_total",
                 violation_error_message=_(
                     "Mujeres más hombres no puede ser mayor que el total de personas."
+                ),
+            ),
+            # Tope fijo de la base (programa/limites.py); el formulario aplica el del ajuste.
+            models.CheckConstraint(
+                condition=condicion_participantes("total", "mujeres", "hombres"),
+                name="participacion_cifras_plausibles",
+                violation_error_message=_(
+                    "Ninguna cifra de una audiencia puede pasar de 10,000,000 personas."
                 ),
             ),
         ]
@@ -513,7 +588,7 @@ class Producto(ConRevision):
     audiencias = models.ManyToManyField(
         Audiencia, verbose_name=_("a quién se difunde"), blank=True, related_name="+"
     )
-    fecha = models.DateField(_("fecha"), null=True, blank=True)
+    fecha = models.DateField(_("fecha"), null=True, blank=True, validators=[validar_fecha])
     historial = HistoricalRecords(m2m_fields=[temas, entidades_difusion, audiencias])
     registro_este = _("este producto")
 
@@ -523,6 +598,15 @@ class Producto(ConRevision):
         verbose_name = _("producto")
         verbose_name_plural = _("productos")
         ordering = ["nombre"]
+        constraints = [
+            models.CheckConstraint(
+                condition=condicion_fecha("fecha", nula=True),
+                name="producto_fecha_plausible",
+                violation_error_message=_(
+                    "La fecha debe estar entre el 01/01/2000 y el 31/12/2100."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.nombre

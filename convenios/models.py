@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from programa.archivos import validar_archivo_pdf
 from programa.historial import RegistroConBorrado, borrado_en_grupo
+from programa.limites import condicion_fecha, validar_fecha, validar_fin_de_vigencia
 from programa.models import Institucion, Programa
 from programa.revision import ConRevision
 
@@ -73,12 +74,17 @@ class Convenio(ConRevision):
     programa = models.ForeignKey(
         Programa, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="convenios"
     )
-    fecha_firma = models.DateField(_("fecha de firma"), null=True, blank=True)
-    vigencia_inicio = models.DateField(_("inicio de vigencia"), null=True, blank=True)
+    fecha_firma = models.DateField(
+        _("fecha de firma"), null=True, blank=True, validators=[validar_fecha]
+    )
+    vigencia_inicio = models.DateField(
+        _("inicio de vigencia"), null=True, blank=True, validators=[validar_fecha]
+    )
     vigencia_fin = models.DateField(
         _("fin de vigencia"),
         null=True,
         blank=True,
+        validators=[validar_fin_de_vigencia],
         help_text=_("Déjelo vacío si la vigencia es indefinida."),
     )
     documento = models.FileField(
@@ -108,6 +114,16 @@ class Convenio(ConRevision):
                 name="convenio_vigencia_en_orden",
                 violation_error_message=_(
                     "El fin de la vigencia no puede ser anterior a su inicio."
+                ),
+            ),
+            # Rango fijo de la base (programa/limites.py); el formulario aplica el que se mueve.
+            models.CheckConstraint(
+                condition=condicion_fecha(
+                    "fecha_firma", "vigencia_inicio", "vigencia_fin", nula=True
+                ),
+                name="convenio_fechas_plausibles",
+                violation_error_message=_(
+                    "Las fechas deben estar entre el 01/01/2000 y el 31/12/2100."
                 ),
             ),
         ]

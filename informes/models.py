@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from convenios.models import Convenio
+from programa.limites import condicion_fecha, validar_fecha
 from programa.models import Programa, Tema
 from programa.revision import Cambio, ConRevision
 
@@ -61,10 +62,11 @@ class InformeContribucion(ConRevision):
     destinatario = models.CharField(
         _("dirigido a"), max_length=20, choices=Destinatario.choices, default=Destinatario.OACNUDH
     )
-    desde = models.DateField(_("periodo desde"))
-    hasta = models.DateField(_("periodo hasta"))
+    desde = models.DateField(_("periodo desde"), validators=[validar_fecha])
+    hasta = models.DateField(_("periodo hasta"), validators=[validar_fecha])
     corte = models.DateField(
         _("fecha de corte"),
+        validators=[validar_fecha],
         help_text=_("Lo programado después de esta fecha se redacta en futuro."),
     )
     idioma = models.CharField(_("idioma"), max_length=2, choices=Idioma.choices, default="es")
@@ -168,6 +170,14 @@ class InformeContribucion(ConRevision):
                 violation_error_message=_(
                     "Un informe final necesita sus archivos, su instantánea, su suma y quién lo "
                     "finalizó."
+                ),
+            ),
+            # Rango fijo de la base (programa/limites.py); el formulario aplica el que se mueve.
+            models.CheckConstraint(
+                condition=condicion_fecha("desde", "hasta", "corte"),
+                name="informe_contribucion_fechas_plausibles",
+                violation_error_message=_(
+                    "Las fechas deben estar entre el 01/01/2000 y el 31/12/2100."
                 ),
             ),
         ]

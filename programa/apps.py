@@ -10,7 +10,12 @@ class ProgramaConfig(AppConfig):
     verbose_name = _("Programa y catálogos")
 
     def ready(self):
+        from django.core import checks
+
         from programa import bitacora  # noqa: F401  (conecta las señales de acceso)
+        from programa.limites import revisar_ajustes
+
+        checks.register(revisar_ajustes)
 
         post_migrate.connect(_sincronizar_roles, dispatch_uid="programa_roles")
 

@@ -3,6 +3,7 @@
 Sin variables, el sitio arranca en modo de desarrollo con SQLite en ``db.sqlite3``.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -149,6 +150,12 @@ MEDIA_URL = "/archivos/"
 # Tamaño máximo de un archivo subido (evidencias, convenios, hojas de cálculo).
 TAMANO_MAXIMO_ARCHIVO_MB = env.int("TAMANO_MAXIMO_ARCHIVO_MB", default=10)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Valores plausibles (programa/limites.py): la fecha más antigua que se registra (no antes del
+# 2000-01-01 que guarda la base de datos) y el máximo de personas de una audiencia en una
+# actividad (no más de 10,000,000). La fecha más lejana es siempre hoy + 5 años.
+FECHA_MINIMA = dt.date.fromisoformat(env.str("FECHA_MINIMA", default="2000-01-01"))
+PARTICIPANTES_MAXIMO_POR_AUDIENCIA = env.int("PARTICIPANTES_MAXIMO_POR_AUDIENCIA", default=100_000)
 
 # Días antes del fin de vigencia en que un convenio se considera "por vencer".
 DIAS_POR_VENCER = 90

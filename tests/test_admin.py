@@ -52,11 +52,12 @@ def convenio_con_partes():
 @pytest.mark.parametrize(
     ("url", "consultas"),
     [
-        # + MIN/MAX de fechas (filtro de año), entidades, temas, convenios y programas de los
-        #   filtros, la página con su convenio, entidades y participación precargadas. Sin
+        # + MIN/MAX de fechas y un EXISTS por año entre ellos, en una consulta (filtro de año:
+        #   solo años con actividades), entidades, temas, convenios y programas de los filtros,
+        #   la página con su convenio, entidades y participación precargadas. Sin
         #   date_hierarchy (issue 7: repetía el filtro de año con un DISTINCT de toda la tabla).
         #   En PostgreSQL el COUNT es el de PaginadorEstimado: también una consulta.
-        ("/admin/capacitaciones/actividad/", 14),
+        ("/admin/capacitaciones/actividad/", 15),
         # + convenios del filtro, página con convenio y actividad, entidades del filtro.
         ("/admin/capacitaciones/producto/", 9),
         # + programas del filtro, página, partes con su institución, fechas de date_hierarchy.

@@ -35,6 +35,7 @@ from programa.alcance import entidades_asignadas
 from programa.bitacora import evento_registrar
 from programa.fechas import ajustar
 from programa.historial import historial_en_lote
+from programa.limites import error_fecha, error_participantes
 from programa.models import Audiencia, EntidadFederativa, Evento, Institucion, Programa, Tema
 from programa.revision import Cambio, ultimos_cambios
 from programa.texto import normalizar, sugerencia
@@ -378,9 +379,9 @@ class Catalogos:
         if valor is None or valor == "":
             return None
         if isinstance(valor, dt.datetime):
-            return valor.date()
+            return self._plausible(valor.date(), columna, error)
         if isinstance(valor, dt.date):
-            return valor
+            return self._plausible(valor, columna, error)
         texto = _texto(valor)
         if not texto:
             return None
@@ -394,10 +395,18 @@ class Catalogos:
             error(columna, f"'{texto}' no es una fecha con formato AAAA-MM-DD ni DD/MM/AAAA.")
             return None
         try:
-            return dt.date(anio, mes, dia)
+            fecha = dt.date(anio, mes, dia)
         except ValueError:
             error(columna, f"'{texto}' no es una fecha que exista.")
             return None
+        return self._plausible(fecha, columna, error)
+
+    @staticmethod
+    def _plausible(fecha: dt.date, columna: str, error) -> dt.date | None:
+        if mensaje := error_fecha(fecha):
+            error(columna, mensaje)
+            return None
+        return fecha
 
     def _entidades(self, texto: str, columna: str, error) -> set[str]:
         claves = set()
@@ -480,7 +489,7 @@ class Catalogos:
                 error("participantes", f"La audiencia '{audiencia}' aparece dos veces.")
                 continue
             numeros = [
-                _entero(partes[c], "participantes", error, f"{c} de {audiencia}")
+                _entero(partes[c], "participantes", error, f"{c} de {audiencia}", acotado=True)
                 for c in ("total", "mujeres", "hombres")
             ]
             participaciones[audiencia.pk] = numeros
@@ -510,6 +519,9 @@ class Catalogos:
             elif len(participaciones) == 1:
                 (numeros,) = participaciones.values()
                 numeros[1], numeros[2] = mujeres, hombres
+                for columna, valor in (("mujeres", mujeres), ("hombres", hombres)):
+                    if valor is not None and (mensaje := error_participantes(valor)):
+                        error(columna, mensaje)
             else:
                 errores = desglose_actividad_errores(mujeres, hombres, participaciones.values())
                 for mensaje in errores:
@@ -770,17 +782,30 @@ def _texto(valor) -> str:
     return texto
 
 
-def _entero(valor, columna: str, error, que: str | None = None) -> int | None:
+# Con más cifras, int() ni siquiera se intenta: Python rechaza convertir textos de más de 4,300
+# dígitos (ValueError) y la base no guarda más de 19.
+CIFRAS_MAXIMAS = 30
+
+
+def _entero(valor, columna: str, error, que: str | None = None, acotado=False) -> int | None:
+    """Un entero no negativo de la celda; con ``acotado``, además, plausible por audiencia."""
     texto = _texto(valor)
     if not texto:
         return None
     que = que or columna
-    if not re.fullmatch(r"[+-]?\d+", texto):
+    titulo = f"{que[0].upper()}{que[1:]}"
+    if not re.fullmatch(r"[+-]?[0-9]+", texto):
         error(columna, f"'{texto}' no es un número entero ({que}).")
+        return None
+    if (cifras := len(texto.lstrip("+-").lstrip("0"))) > CIFRAS_MAXIMAS:
+        error(columna, f"{titulo}: un número de {cifras} cifras no es una cantidad de personas.")
         return None
     numero = int(texto)
     if numero < 0:
-        error(columna, f"{que[0].upper()}{que[1:]} no puede ser negativo ({numero}).")
+        error(columna, f"{titulo} no puede ser negativo ({numero}).")
+        return None
+    if acotado and (mensaje := error_participantes(numero)):
+        error(columna, f"{titulo}: {mensaje}")
         return None
     return numero
 

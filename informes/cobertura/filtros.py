@@ -11,10 +11,33 @@ from convenios.models import Convenio
 from informes.cobertura.periodos import Periodo
 from informes.cobertura.selectores import METRICAS, Filtros
 from programa.fechas import fecha_corta
+from programa.limites import error_fecha, fecha_maxima, fecha_minima
 from programa.models import Programa, Tema
 
 FORMATOS_FECHA = ["%Y-%m-%d", "%d/%m/%Y"]
-ANIO_MINIMO, ANIO_MAXIMO = 1990, 2100
+
+
+def _plausible(etiqueta: str):
+    """Una fecha de 0001 o 9999 en la URL se rechaza con un mensaje, no se consulta."""
+
+    def validar(fecha):
+        if mensaje := error_fecha(fecha):
+            raise forms.ValidationError(f"«{etiqueta}»: {mensaje}")
+
+    return validar
+
+
+class AnioField(forms.IntegerField):
+    """Un año entre el de FECHA_MINIMA y el de hoy + 5 años (programa/limites.py)."""
+
+    def validate(self, valor):
+        super().validate(valor)
+        if valor is None:
+            return
+        if valor < (minimo := fecha_minima().year):
+            raise forms.ValidationError(_("El año debe ser %(n)s o posterior.") % {"n": minimo})
+        if valor > (maximo := fecha_maxima().year):
+            raise forms.ValidationError(_("El año debe ser %(n)s o anterior.") % {"n": maximo})
 
 
 def _fecha(etiqueta: str) -> forms.DateField:
@@ -22,6 +45,7 @@ def _fecha(etiqueta: str) -> forms.DateField:
         label=etiqueta,
         required=False,
         input_formats=FORMATOS_FECHA,
+        validators=[_plausible(etiqueta)],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "invalid": _(
@@ -43,16 +67,10 @@ def _opcion(etiqueta: str, queryset, mensaje: str) -> forms.ModelChoiceField:
 
 
 class FiltrosCoberturaForm(forms.Form):
-    anio = forms.IntegerField(
+    anio = AnioField(
         label=_("Año"),
         required=False,
-        min_value=ANIO_MINIMO,
-        max_value=ANIO_MAXIMO,
-        error_messages={
-            "invalid": _("El año debe ser un número, como 2015."),
-            "min_value": _("El año debe ser %(limit_value)s o posterior."),
-            "max_value": _("El año debe ser %(limit_value)s o anterior."),
-        },
+        error_messages={"invalid": _("El año debe ser un número, como 2015.")},
     )
     semestre = forms.TypedChoiceField(
         label=_("Semestre"),
@@ -165,6 +183,9 @@ def periodo_de_fechas(desde: str, hasta: str) -> Periodo:
                 f"{nombre} «{texto}» no es una fecha válida; escríbala como AAAA-MM-DD, "
                 "por ejemplo 2015-01-01."
             ) from None
+    for nombre, fecha in zip(("--desde", "--hasta"), fechas, strict=True):
+        if mensaje := error_fecha(fecha):
+            raise ValueError(f"{nombre}: {mensaje}")
     if fechas[1] < fechas[0]:
         raise ValueError(f"--hasta ({hasta}) es anterior a --desde ({desde}).")
     return Periodo.entre(*fechas)

@@ -116,9 +116,10 @@ def test_lista_filtrada_con_consultas_fijas(
     admin_client, django_assert_num_queries, veinte_actividades, consulta
 ):
     admin_client.get("/admin/")
-    # Sesión y usuario (2); MIN/MAX del filtro de año; entidades, temas, convenios y programas
-    # de los filtros (4); la cuenta (acotada en PostgreSQL) y la página con su convenio; las
-    # entidades y la participación precargadas (2); guardar la sesión (3). 14, como sin filtros.
-    with django_assert_num_queries(14):
+    # Sesión y usuario (2); MIN/MAX y los años con datos del filtro de año (2); entidades,
+    # temas, convenios y programas de los filtros (4); la cuenta (acotada en PostgreSQL) y la
+    # página con su convenio; las entidades y la participación precargadas (2); guardar la
+    # sesión (3). 15, como sin filtros.
+    with django_assert_num_queries(15):
         contenido = _lista(admin_client, consulta)
     assert contenido.count('name="_selected_action"') == 20

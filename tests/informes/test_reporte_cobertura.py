@@ -84,6 +84,14 @@ def test_json(demo):
         ),
         (["--hasta", "2015-12-31"], "Falta --desde AAAA-MM-DD."),
         (
+            ["--desde", "0001-01-01", "--hasta", "2015-12-31"],
+            "--desde: El 01/01/0001 es anterior al 01/01/2000",
+        ),
+        (
+            ["--desde", "2015-01-01", "--hasta", "9999-12-31"],
+            "--hasta: El 31/12/9999 está a más de 5 años de hoy",
+        ),
+        (
             ["--desde", "2015-12-31", "--hasta", "2015-01-01"],
             "--hasta (2015-01-01) es anterior a --desde",
         ),

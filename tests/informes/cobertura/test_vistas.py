@@ -116,7 +116,11 @@ def test_segundo_semestre_2015_y_mapa_por_programadas(demo, coordinador):
     ("parametros", "mensaje"),
     [
         ({"anio": "dos mil"}, "El año debe ser un número, como 2015."),
-        ({"anio": "1200"}, "El año debe ser 1990 o posterior."),
+        ({"anio": "1200"}, "El año debe ser 2000 o posterior."),
+        ({"anio": "99999999999999999999"}, "o anterior."),
+        ({"desde": "0001-01-01", "hasta": "2015-12-31"}, "«Desde»: El 01/01/0001 es anterior"),
+        ({"desde": "2015-01-01", "hasta": "9999-12-31"}, "«Hasta»: El 31/12/9999 está a más de"),
+        ({"desde": "31/12/1999", "hasta": "2015-12-31"}, "«Desde»: El 31/12/1999 es anterior"),
         ({"anio": 2015, "semestre": 3}, "El semestre debe ser 1 o 2."),
         ({"anio": 2015, "semestre": 1, "trimestre": 2}, "Elija un semestre o un trimestre"),
         ({"desde": "2015-02-30", "hasta": "2015-03-01"}, "La fecha «Desde» no es válida"),

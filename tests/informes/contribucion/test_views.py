@@ -78,6 +78,29 @@ def test_fechas_malas_dan_un_mensaje_claro_y_no_guardan_nada(cliente, demo):
     assert not InformeContribucion.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("campo", "valor", "mensaje"),
+    [
+        ("desde", "0001-01-01", "El 01/01/0001 es anterior al 01/01/2000"),
+        ("hasta", "9999-12-31", "El 31/12/9999 está a más de 5 años de hoy"),
+        ("corte", "1999-12-31", "El 31/12/1999 es anterior al 01/01/2000"),
+    ],
+)
+def test_fechas_imposibles_en_el_informe_se_explican(cliente, demo, campo, valor, mensaje):
+    datos = {
+        "titulo": "X",
+        "destinatario": "oacnudh",
+        "desde": "2015-01-01",
+        "hasta": "2015-12-31",
+        "corte": "2015-06-30",
+        "idioma": "es",
+    }
+    respuesta = cliente.post(_url("contribucion_nuevo"), datos | {campo: valor})
+    assert respuesta.status_code == 200
+    assert mensaje in respuesta.content.decode()
+    assert not InformeContribucion.objects.exists()
+
+
 def test_editar_la_introduccion_y_ver_el_conteo_de_palabras(cliente, borrador):
     datos = {
         "titulo": borrador.titulo,
