@@ -34,7 +34,7 @@ COLUMNAS = (
     "motivo",
 )
 # Pueden seguir a las del contrato; si una hoja no las trae, la importación no las toca.
-COLUMNAS_OPCIONALES = ("participa",)
+COLUMNAS_OPCIONALES = ("participa", "proposito")
 TODAS = COLUMNAS + COLUMNAS_OPCIONALES
 
 SEPARADOR = ";"
