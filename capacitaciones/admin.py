@@ -161,7 +161,7 @@ class ActividadAdmin(
     # Ningún COUNT(*) de un millón por página: total estimado sin filtros, acotado con filtros.
     paginator = PaginadorEstimado
     fieldsets = [
-        (None, {"fields": ["folio", "tipo", "titulo", "descripcion", "publico"]}),
+        (None, {"fields": ["folio", "tipo", "titulo", "descripcion", "proposito", "publico"]}),
         (
             _("Estado y fechas"),
             {"fields": ["estado", "motivo", "precision", "fecha_inicio", "fecha_fin"]},
@@ -180,7 +180,16 @@ class ActividadAdmin(
         (_("Marco"), {"fields": ["programa", "convenio", "estrategia", "temas"]}),
         (
             _("En inglés (para informes)"),
-            {"fields": ["titulo_en", "descripcion_en", "publico_en"], "classes": ["collapse"]},
+            {
+                "fields": [
+                    "titulo_en",
+                    "descripcion_en",
+                    "proposito_en",
+                    "publico_en",
+                    "motivo_en",
+                ],
+                "classes": ["collapse"],
+            },
         ),
     ]
 

@@ -1,6 +1,7 @@
 """Las actividades del programa (pláticas, cursos, foros…), quién participa y lo que producen."""
 
 import datetime as dt
+import re
 import secrets
 
 from django.core.exceptions import ValidationError
@@ -138,6 +139,33 @@ class ActividadQuerySet(models.QuerySet):
         )
 
 
+_INFINITIVO = re.compile(r"[a-zñáéíóúü]+(?:ar|er|ir|ír)(?:se|l[aeo]s?|nos)?(?:\s|,|$)")
+
+
+def validar_proposito(valor: str):
+    if valor and not _INFINITIVO.match(valor.strip()):
+        raise ValidationError(
+            _(
+                "El propósito se lee tras «para»: empiece con un verbo en infinitivo y en "
+                "minúscula, p. ej. «brindar…» o «fortalecer…» (se recibió «%(inicio)s…»)."
+            ),
+            params={"inicio": valor.strip()[:30]},
+            code="proposito",
+        )
+
+
+def validar_proposito_en(valor: str):
+    if valor and not re.match(r"to [a-z]", valor.strip()):
+        raise ValidationError(
+            _(
+                "El propósito en inglés empieza con «to » y un verbo en minúscula, p. ej. "
+                "«to strengthen…» (se recibió «%(inicio)s…»)."
+            ),
+            params={"inicio": valor.strip()[:30]},
+            code="proposito_en",
+        )
+
+
 class Actividad(ConRevision):
     class Tipo(models.TextChoices):
         PLATICA = "platica", _("Plática")
@@ -185,6 +213,25 @@ class Actividad(ConRevision):
         ),
     )
     publico_en = models.CharField(_("público en inglés"), max_length=300, blank=True)
+    # El informe escribe «…, para <propósito>» y «…, to <purpose>»: por eso la gramática
+    # se exige al capturar y no se adivina al redactar.
+    proposito = models.CharField(
+        _("propósito, como se dice en el informe"),
+        max_length=300,
+        blank=True,
+        validators=[validar_proposito],
+        help_text=_(
+            "Se escribe tras «para»: empiece con un verbo en infinitivo y en minúscula, p. ej. "
+            "«brindar herramientas al personal…», «fortalecer los factores de protección…»."
+        ),
+    )
+    proposito_en = models.CharField(
+        _("propósito en inglés"),
+        max_length=300,
+        blank=True,
+        validators=[validar_proposito_en],
+        help_text=_("Empieza con «to » y un verbo, p. ej. «to strengthen protective factors»."),
+    )
     programa = models.ForeignKey(
         Programa, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="actividades"
     )
@@ -209,8 +256,14 @@ class Actividad(ConRevision):
         _("estado"), max_length=20, choices=Estado.choices, default=Estado.PROGRAMADA
     )
     motivo = models.TextField(
-        _("motivo"), blank=True, help_text=_("Obligatorio si se cancela o se reprograma.")
+        _("motivo"),
+        blank=True,
+        help_text=_(
+            "Obligatorio si se cancela o se reprograma. El informe lo cita como una oración "
+            "completa, p. ej. «La sede no estuvo disponible.»"
+        ),
     )
+    motivo_en = models.TextField(_("motivo en inglés"), blank=True)
     fecha_inicio = models.DateField(_("fecha de inicio"), validators=[validar_fecha])
     fecha_fin = models.DateField(
         _("fecha de término"),

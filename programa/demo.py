@@ -103,12 +103,12 @@ _CAPACITACION = {
     "tipo": "capacitacion",
     "titulo": "Capacitación sobre delitos cibernéticos en materia de explotación sexual infantil",
     "titulo_en": "Training on cybercrime related to child sexual exploitation",
-    "descripcion": (
+    "proposito": (
         "brindar herramientas al personal encargado de realizar acciones preventivas y de "
         "atención en la materia en los Sistemas Estatales DIF"
     ),
-    "descripcion_en": (
-        "provide tools to the staff of the State DIF Systems in charge of prevention and "
+    "proposito_en": (
+        "to provide tools to the staff of the State DIF Systems in charge of prevention and "
         "response in this area"
     ),
     "convenio": "SNDIF-PF-2014",
@@ -156,10 +156,10 @@ ACTIVIDADES = [
         "estado": "realizada",
         "fecha_inicio": "2015-04-22",
         "precision": "dia",
-        "descripcion": (
+        "proposito": (
             "brindar elementos que refuercen los factores de protección frente a esta problemática"
         ),
-        "descripcion_en": "strengthen protective factors against this problem",
+        "proposito_en": "to strengthen protective factors against this problem",
         "publico": "niñas y niños que asisten al Centro de Desarrollo Infantil del DIF Nacional",
         "publico_en": "children attending the DIF Nacional Child Development Centre",
         "sede": "Centro de Desarrollo Infantil del DIF Nacional",
@@ -207,13 +207,13 @@ ACTIVIDADES = [
         "estado": "realizada",
         "fecha_inicio": "2014-01-01",
         "precision": "anio",
-        "descripcion": (
+        "proposito": (
             "generar un espacio para el análisis sobre las causas, consecuencias, protección y "
             "atención a las víctimas de éstos delitos, a fin de promover estrategias y acciones "
             "para su protección y atención"
         ),
-        "descripcion_en": (
-            "open a space to analyse the causes and consequences of these crimes and the "
+        "proposito_en": (
+            "to open a space to analyse the causes and consequences of these crimes and the "
             "protection of and care for their victims, in order to promote strategies and "
             "actions for their protection and care"
         ),
@@ -248,13 +248,13 @@ ACTIVIDADES = [
         "estado": "realizada",
         "fecha_inicio": "2014-04-01",
         "precision": "mes",
-        "descripcion": (
+        "proposito": (
             "proporcionar a los participantes conocimientos básicos, a través de la transmisión "
             "de conceptos teórico-metodológico y actividades pedagógicas para el desarrollo de "
             "acciones preventivas y de atención en beneficio de la población objetivo"
         ),
-        "descripcion_en": (
-            "give participants basic knowledge, through theoretical and methodological concepts "
+        "proposito_en": (
+            "to give participants basic knowledge, through theoretical and methodological concepts "
             "and teaching activities, to develop prevention and response actions for the "
             "benefit of the target population"
         ),

@@ -34,9 +34,9 @@ COLUMNAS = (
     "motivo",
 )
 # Pueden seguir a las del contrato; si una hoja no las trae, la importación no las toca.
-# «revision» la escribe la exportación: la importación no sobrescribe una actividad que
-# cambió después de exportar la hoja.
-COLUMNAS_OPCIONALES = ("participa", "revision")
+# «revision» la escribe la exportación y va al final: la importación no sobrescribe una
+# actividad que cambió después de exportar la hoja.
+COLUMNAS_OPCIONALES = ("participa", "proposito", "revision")
 TODAS = COLUMNAS + COLUMNAS_OPCIONALES
 
 SEPARADOR = ";"

@@ -105,6 +105,7 @@ def actividades_filas(actividades) -> Iterator[list]:
             "convenio": actividad.convenio.folio if actividad.convenio else "",
             "descripcion": actividad.descripcion,
             "motivo": actividad.motivo,
+            "proposito": actividad.proposito,
             "revision": actividad.revision,
             **{rol: lista(nombres) for rol, nombres in por_rol.items()},
             **{c: etiqueta(choices, getattr(actividad, c)) for c, choices in OPCIONES.items()},

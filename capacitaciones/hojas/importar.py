@@ -56,6 +56,7 @@ CAMPOS = (
     "convenio",
     "mujeres",
     "hombres",
+    "proposito",
 )
 RELACIONES_M2M = ("entidades", "entidades_participantes", "temas")
 
@@ -271,6 +272,8 @@ class Catalogos:
         fila.folio = texto["folio"]
         fila.titulo = texto["titulo"]
         campos = {c: texto[c] for c in ("titulo", "sede", "descripcion", "motivo")}
+        if "proposito" in texto:  # columna opcional: sin ella, el propósito no se toca
+            campos["proposito"] = texto["proposito"]
         if not fila.titulo:
             error("titulo", "Escriba el título de la actividad.")
 

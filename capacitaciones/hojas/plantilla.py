@@ -49,10 +49,13 @@ INSTRUCCIONES = [
     "organiza, imparte: instituciones separadas por «;», por nombre o siglas (hoja "
     "«Instituciones»).",
     "convenio: folio de un convenio registrado (hoja «Convenios»).",
-    "descripcion: objetivo o descripción, texto libre.",
+    "descripcion: descripción, texto libre (el informe de contribución no la narra).",
     "motivo: obligatorio si la actividad está cancelada o reprogramada.",
     "participa (opcional, después de las anteriores): instituciones que participan. Si la "
     "columna no está, no se modifican.",
+    "proposito (opcional): para qué, como lo dice el informe tras «para»: empieza con un verbo "
+    "en infinitivo y en minúscula («brindar…», «fortalecer…»). Si la columna no está, no se "
+    "modifica.",
     "revision (opcional, la última): la escribe la exportación; no la cambie. Al importar, una "
     "fila cuya actividad alguien cambió después de exportar la hoja se rechaza (y con ella toda "
     "la hoja), para no borrar ese cambio: exporte de nuevo y vuelva a hacer sus cambios. En "

@@ -8,7 +8,8 @@ Qué entra en un periodo [desde, hasta] con fecha de corte:
 - Actividades cuyo periodo se traslapa con él (``ActividadQuerySet.en_periodo``); las canceladas
   solo si se piden. Además, lo anunciado: las programadas que empiezan después del corte y antes
   de que termine el año del corte (se escriben en futuro).
-- Convenios firmados dentro del periodo. Un convenio sin fecha de firma entra si su vigencia
+- Convenios firmados dentro del periodo, y los firmados antes que siguen vigentes en él
+  (se dice «sigue vigente», no «se firmó»). Un convenio sin fecha de firma entra si su vigencia
   (sin fechas = abierta) se traslapa con el periodo: el registro no permite situarlo y el
   informe no debe callarlo; se avisa a quien redacta para que capture la fecha.
 - Estrategias nacionales del programa cuya vigencia (sin fechas = abierta) se traslapa.
@@ -16,15 +17,17 @@ Qué entra en un periodo [desde, hasta] con fecha de corte:
   periodo o de un convenio que entró al periodo.
 
 Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por actividad):
-- Viñetas: una por plática, taller o conferencia realizada, hasta ``MAX_VINETAS`` (las de más
-  participantes registrados; en empate, las primeras); las demás se cuentan.
+- Viñetas: una por acción realizada que no es capacitación, foro ni curso (pláticas, talleres,
+  conferencias, jornadas, campañas…), hasta ``MAX_VINETAS``: las de más participantes
+  registrados, de mayor a menor (en empate, las primeras); las demás se cuentan.
+- Cambios: las reprogramadas y canceladas (de cualquier tipo) y las programadas que no son
+  capacitación, foro ni curso, una por una con su motivo, hasta ``MAX_CAMBIOS``.
 - Capacitaciones: un párrafo por título, con un hecho por estado (realizadas, programadas)
   que lista las entidades en el orden en que ocurrieron; hasta ``MAX_GRUPOS`` títulos (los de
   más actividades), los demás se cuentan.
 - Foros y cursos: un párrafo cada uno (acciones de profesionalización), hasta
   ``MAX_PROFESIONALIZACION``; los demás se cuentan.
-- Todo lo demás (campañas, jornadas, pláticas aún programadas, canceladas, y lo que pasó de
-  los topes): conteos por tipo. El anexo cuenta siempre todas las actividades.
+- Lo que pasó de los topes: conteos por tipo. El anexo cuenta siempre todas las actividades.
 """
 
 import datetime as dt
@@ -39,9 +42,12 @@ from informes.contribucion.anexo import anexo_datos
 from programa.models import Estrategia, Programa
 from programa.texto import normalizar
 
-VERSION = 2  # 2: con «anexo», la cobertura del periodo
+# 2: con «anexo» (la cobertura del periodo); las acciones llevan propósito y motivo (no la
+# descripción), los convenios firmados antes del periodo que siguen vigentes, y los cambios
+# (reprogramadas, canceladas) narrados. Un informe final de la versión 1 se sirve de su texto y
+# sus archivos congelados.
+VERSION = 2
 
-CLASES_VINETA = (Actividad.Tipo.PLATICA, Actividad.Tipo.TALLER, Actividad.Tipo.CONFERENCIA)
 CLASES_PROFESIONALIZACION = (Actividad.Tipo.FORO, Actividad.Tipo.CURSO)
 SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada" del anexo
 # Topes de lo que se narra una por una: un año de datos nacionales tiene decenas de miles de
@@ -49,15 +55,18 @@ SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada" del anexo
 MAX_VINETAS = 12
 MAX_GRUPOS = 8
 MAX_PROFESIONALIZACION = 10
+MAX_CAMBIOS = 8  # programadas, reprogramadas y canceladas narradas una por una
 
 
-def _destacadas(filas: list[dict], tope: int) -> tuple[list[dict], list[dict]]:
-    """Las ``tope`` de más participantes registrados (en orden de fecha) y las demás."""
-    if len(filas) <= tope:
-        return filas, []
+def _destacadas(
+    filas: list[dict], tope: int, por_tamano: bool = False
+) -> tuple[list[dict], list[dict]]:
+    """Las ``tope`` de más participantes registrados y las demás. Las elegidas van en orden de
+    fecha, o de mayor a menor si ``por_tamano`` (las viñetas: lo más grande del año primero)."""
     orden = sorted(filas, key=lambda f: (-f["personas"], f["fecha_inicio"], f["pk"]))
     elegidas = {f["pk"] for f in orden[:tope]}
-    return [f for f in filas if f["pk"] in elegidas], [f for f in filas if f["pk"] not in elegidas]
+    base = orden if por_tamano else filas
+    return [f for f in base if f["pk"] in elegidas], [f for f in filas if f["pk"] not in elegidas]
 
 
 def _conteo_en_base(actividades) -> dict:
@@ -155,6 +164,7 @@ def _convenio(convenio) -> dict:
         "objeto": convenio.objeto,
         "objeto_en": convenio.objeto_en,
         "fecha_firma": _iso(convenio.fecha_firma),
+        "vigencia_fin": _iso(convenio.vigencia_fin),
         "partes": [_institucion(p.institucion) | {"rol": p.rol} for p in convenio.partes.all()],
     }
 
@@ -162,7 +172,7 @@ def _convenio(convenio) -> dict:
 def _es_preventiva(actividad) -> bool:
     """¿Se nombra «preventiva»? Sí, si el programa declara acciones preventivas o el objetivo
     de la actividad o de su convenio habla de prevención (lo dicen los registros, no el informe)."""
-    textos = [actividad.descripcion, actividad.programa.descripcion]
+    textos = [actividad.descripcion, actividad.proposito, actividad.programa.descripcion]
     if actividad.convenio:
         textos.append(actividad.convenio.objeto)
     texto = normalizar(" ".join(textos))
@@ -233,8 +243,12 @@ def _accion(actividad) -> dict:
         "fecha": _fecha(actividad),
         "titulo": actividad.titulo,
         "titulo_en": actividad.titulo_en,
-        "descripcion": actividad.descripcion,
-        "descripcion_en": actividad.descripcion_en,
+        # La descripción es texto libre (a veces una oración, a veces una nota): no se narra.
+        # El propósito tiene una gramática validada al capturarlo («para <infinitivo>…»).
+        "proposito": actividad.proposito,
+        "proposito_en": actividad.proposito_en,
+        "motivo": actividad.motivo,
+        "motivo_en": actividad.motivo_en,
         "publico": actividad.publico,
         "publico_en": actividad.publico_en,
         "audiencias": [
@@ -256,14 +270,18 @@ def _accion(actividad) -> dict:
 def _grupo_capacitaciones(actividades: list, estado: str) -> dict:
     """Capacitaciones de un mismo título y estado: un hecho con sus entidades y fechas."""
     entidades: list[dict] = []
+    participantes: list[dict] = []  # de las que no registran dónde, quiénes participaron
     for a in actividades:  # en orden de fecha y registro: así las lista el informe
-        entidades.extend(
-            _entidades(a.entidades.all()) or _entidades(a.entidades_participantes.all())
-        )
+        lugar = _entidades(a.entidades.all())
+        entidades.extend(lugar)
+        if not lugar:
+            participantes.extend(_entidades(a.entidades_participantes.all()))
     precisiones = {a.precision for a in actividades}
+    if len(precisiones) > 1:  # mezcladas: el mes, salvo que alguna sepa solo el día
+        precisiones = {"dia"} if "dia" in precisiones else {"mes"}
     primera = actividades[0]
-    descripciones = {a.descripcion for a in actividades} - {""}
-    descripciones_en = {a.descripcion_en for a in actividades} - {""}
+    propositos = {a.proposito for a in actividades} - {""}
+    propositos_en = {a.proposito_en for a in actividades} - {""}
     return {
         "tipo": "capacitaciones",
         "estado": estado,
@@ -273,11 +291,12 @@ def _grupo_capacitaciones(actividades: list, estado: str) -> dict:
         "fecha": {
             "inicio": _iso(min(a.fecha_inicio for a in actividades)),
             "fin": _iso(max(a.fecha_fin for a in actividades)),
-            "precision": precisiones.pop() if len(precisiones) == 1 else "dia",
+            "precision": precisiones.pop(),
         },
-        "descripcion": descripciones.pop() if len(descripciones) == 1 else "",
-        "descripcion_en": descripciones_en.pop() if len(descripciones_en) == 1 else "",
+        "proposito": propositos.pop() if len(propositos) == 1 else "",
+        "proposito_en": propositos_en.pop() if len(propositos_en) == 1 else "",
         "entidades": _unicos(entidades, "clave"),
+        "entidades_participantes": _unicos(participantes, "clave"),
         "organiza": _unicos(
             [i for a in actividades for i in _con_rol(a, ActividadInstitucion.Rol.ORGANIZA)]
         ),
@@ -388,7 +407,12 @@ def contribucion_construir(
 
     convenios_qs = (
         Convenio.objects.filter(
-            Q(fecha_firma__gte=desde, fecha_firma__lte=hasta)
+            Q(fecha_firma__lte=hasta)
+            & (
+                Q(fecha_firma__gte=desde)
+                | Q(vigencia_fin__isnull=True)
+                | Q(vigencia_fin__gte=desde)
+            )
             | Q(fecha_firma__isnull=True)
             & _traslapa("vigencia_inicio", "vigencia_fin", desde, hasta)
         )
@@ -446,12 +470,14 @@ def contribucion_construir(
     if programa is None:
         usados = {f["programa_id"] for f in filas} | {c.programa_id for c in convenios_periodo}
         programas = [p for p in programas if p.pk in usados]
-    fechados = [c for c in convenios_periodo if c.fecha_firma]
+    fechados = [c for c in convenios_periodo if c.fecha_firma and c.fecha_firma >= desde]
+    anteriores = [c for c in convenios_periodo if c.fecha_firma and c.fecha_firma < desde]
     sin_fecha = [c for c in convenios_periodo if not c.fecha_firma]
     for c in sin_fecha:
         avisos.append(
-            f"El convenio «{c.folio}» no tiene fecha de firma: se incluyó porque su vigencia no "
-            "lo sitúa fuera del periodo. Capture la fecha para situarlo."
+            f"El convenio «{c.folio}» no tiene fecha de firma: el informe lo nombra como vigente "
+            "en el periodo, sin decir que se firmó ni cuándo. Capture su fecha de firma en "
+            "Convenios para que diga cuándo se firmó."
         )
     parrafos = []
     for p in programas:
@@ -467,6 +493,9 @@ def contribucion_construir(
                         "descripcion_en": p.descripcion_en,
                         "responsable": _institucion(p.institucion_responsable),
                         "convenios": [_convenio(c) for c in suyos],
+                        "convenios_vigentes": [
+                            _convenio(c) for c in anteriores if c.programa_id == p.pk
+                        ],
                     }
                 ]
             }
@@ -474,20 +503,23 @@ def contribucion_construir(
     if parrafos:
         secciones.append({"clave": "marco", "parrafos": parrafos})
 
-    # 2. Viñetas: pláticas, talleres y conferencias realizadas.
-    vinetas, capacitaciones, profesionalizacion, otras = [], defaultdict(list), [], []
+    # 2. Viñetas: toda acción realizada que no es capacitación, foro ni curso (pláticas,
+    # talleres, conferencias, jornadas, campañas…), la más grande primero.
+    vinetas, capacitaciones, profesionalizacion, cambios, otras = [], defaultdict(list), [], [], []
     for f in filas:
-        if f["estado"] == Actividad.Estado.CANCELADA:
-            otras.append(f)
-        elif f["tipo"] in CLASES_VINETA and f["estado"] == Actividad.Estado.REALIZADA:
-            vinetas.append(f)
+        if f["estado"] in Actividad.ESTADOS_CON_MOTIVO:
+            cambios.append(f)
         elif f["tipo"] == Actividad.Tipo.CAPACITACION:
             capacitaciones[normalizar(f["titulo"])].append(f)
         elif f["tipo"] in CLASES_PROFESIONALIZACION:
             profesionalizacion.append(f)
+        elif f["estado"] == Actividad.Estado.REALIZADA:
+            vinetas.append(f)
         else:
-            otras.append(f)
-    vinetas, resto = _destacadas(vinetas, MAX_VINETAS)
+            cambios.append(f)  # programadas: se anuncian (futuro) o quedaron pendientes
+    vinetas, resto = _destacadas(vinetas, MAX_VINETAS, por_tamano=True)
+    otras.extend(resto)
+    cambios, resto = _destacadas(cambios, MAX_CAMBIOS)
     otras.extend(resto)
     profesionalizacion, resto = _destacadas(profesionalizacion, MAX_PROFESIONALIZACION)
     otras.extend(resto)
@@ -498,11 +530,23 @@ def contribucion_construir(
     capacitaciones = {t: g for t, g in capacitaciones.items() if id(g) in mayores}  # su orden
 
     # Solo las que se narran se cargan con sus relaciones.
-    narradas = [f["pk"] for f in vinetas + profesionalizacion]
+    narradas = [f["pk"] for f in vinetas + profesionalizacion + cambios]
     narradas += [f["pk"] for grupo in capacitaciones.values() for f in grupo]
     cargadas = Actividad.objects.filter(pk__in=narradas).con_relaciones().in_bulk()
     vinetas = [cargadas[f["pk"]] for f in vinetas]
     profesionalizacion = [cargadas[f["pk"]] for f in profesionalizacion]
+    cambios = [cargadas[f["pk"]] for f in cambios]
+    for a in vinetas + profesionalizacion + cambios:
+        if not a.entidades.all() and not a.entidades_participantes.all():
+            avisos.append(
+                f"La actividad «{a.folio}» se narra sin decir dónde: no tiene entidades donde se "
+                "realizó ni de quienes participaron. Captúrelas para que el informe lo diga."
+            )
+        if a.estado in Actividad.ESTADOS_CON_MOTIVO and not a.motivo_en:
+            avisos.append(
+                f"La actividad «{a.folio}» está {a.get_estado_display().lower()}: el texto en "
+                "inglés no dice el motivo mientras no se capture el «motivo en inglés»."
+            )
     capacitaciones = {t: [cargadas[f["pk"]] for f in g] for t, g in capacitaciones.items()}
     if vinetas:
         secciones.append(
@@ -570,7 +614,16 @@ def contribucion_construir(
             }
         )
 
-    # 7. Lo demás, contado.
+    # 7. Lo previsto y lo que cambió, una por una (con su motivo).
+    if cambios:
+        secciones.append(
+            {
+                "clave": "cambios",
+                "parrafos": [{"forma": "vinetas", "hechos": [_accion(a) for a in cambios]}],
+            }
+        )
+
+    # 8. Lo demás, contado.
     if otras:
         contadas = actividades_qs.exclude(pk__in=narradas)
         secciones.append(

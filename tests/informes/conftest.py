@@ -27,3 +27,11 @@ def borrador(demo, coordinador):
         creado_por=coordinador,
     )
     return informe_generar(informe=informe)
+
+
+@pytest.fixture
+def anio_2019(db):
+    """El año 2019 capturado como lo haría otra oficina (ver ``tests/informes/anio_2019.py``)."""
+    from tests.informes.anio_2019 import anio_2019_cargar
+
+    return anio_2019_cargar()

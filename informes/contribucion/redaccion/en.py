@@ -37,7 +37,7 @@ KINDS = {
     "capacitacion": ("training session", "training sessions"),
     "campana": ("campaign", "campaigns"),
     "jornada": ("awareness day", "awareness days"),
-    "otro": ("other activity", "other activities"),
+    "otro": ("activity", "activities"),
 }
 PRODUCTS = {
     "oda": "digital learning object",
@@ -47,6 +47,21 @@ PRODUCTS = {
     "otro": "product",
 }
 CONNECTORS = ("In addition, ", "Likewise, ", "Also, ")
+# Collective nouns that take "the": "the general public", not "children".
+_WITH_THE = ("public", "population", "community")
+
+
+def with_the(audience: str) -> str:
+    return (
+        f"the {audience}"
+        if audience.split()[-1:] and audience.split()[-1] in _WITH_THE
+        else audience
+    )
+
+
+def english_quotes(texto: str) -> str:
+    """Spanish «» typed into a record become English quotes in the English text."""
+    return texto.replace("«", "“").replace("»", "”")
 
 
 def and_list(items) -> str:
@@ -129,10 +144,12 @@ class Redactor(es.Redactor):
     idioma = "en"
 
     def _titulo(self, h: dict, campo: str = "titulo") -> str:
-        return h.get(f"{campo}_en") or h[campo]
+        return english_quotes(h.get(f"{campo}_en") or h[campo])
 
     def _texto(self, h: dict, campo: str) -> str:
-        return h.get(f"{campo}_en") or h.get(campo) or ""
+        if campo in ("proposito", "motivo"):  # only the English: the slots' grammar differs
+            return english_quotes(h.get(f"{campo}_en") or "")
+        return english_quotes(h.get(f"{campo}_en") or h.get(campo) or "")
 
     def _audiencia(self, a: dict) -> str:
         return a["nombre_en"] or a["nombre"]
@@ -152,7 +169,22 @@ class Redactor(es.Redactor):
         publico = es.sin_punto(self._texto(h, "publico"))
         if publico:
             return publico
-        return and_list([es.minuscula(self._audiencia(a)) for a in h["audiencias"]])
+        return and_list([with_the(es.minuscula(self._audiencia(a))) for a in h["audiencias"]])
+
+    def donde(self, h: dict) -> str:
+        if h["entidades"]:
+            return f" {in_states(h['entidades'])}"
+        if h.get("entidades_participantes"):
+            return f" with participants from {states(h['entidades_participantes'])}"
+        return ""
+
+    def para(self, h: dict) -> str:
+        proposito = es.sin_punto(self._texto(h, "proposito"))
+        return f", {proposito}" if proposito else ""
+
+    def dirigida(self, h: dict, preposition: str = "for") -> str:
+        publico = self.publico(h)
+        return f" {preposition} {publico}" if publico else ""
 
     def actividad(self, h: dict) -> str:
         singular = es.CLASES[h["clase"]][0]
@@ -160,10 +192,12 @@ class Redactor(es.Redactor):
         titulo = self._titulo(h)
         if es.es_descriptivo(h["titulo"], singular):
             return f"the {titulo}"
+        titulo = es.mayuscula(titulo)
         if es._empieza_con(h["titulo"], singular):
             return f"the “{titulo}”"
         adjective = "preventive " if h.get("preventiva") else ""
-        return f"a {adjective}{kind}, “{titulo}”,"
+        article = "an" if (adjective or kind)[:1] in "aeiou" else "a"
+        return f"{article} {adjective}{kind}, “{titulo}”,"
 
     def producto(self, h: dict) -> tuple[str, bool, bool]:
         sustantivo = es.PRODUCTOS[h["clase"]][0]
@@ -211,7 +245,22 @@ class Redactor(es.Redactor):
                 if objeto:
                     oracion += f", whose purpose is to {objeto}"
                 bloques.append(Bloque("parrafo", oracion + "."))
+            for convenio in h.get("convenios_vigentes", []):
+                bloques.append(Bloque("parrafo", self.vigente(convenio)))
         return bloques
+
+    def vigente(self, c: dict) -> str:
+        signed = date({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
+        fin = c.get("vigencia_fin")
+        if fin and _d(fin) < self.corte:
+            still = f"was in force until {_day(_d(fin))}"
+        else:
+            still = "remains in force"
+        oracion = f"In addition, {self._convenio(c)}, signed {signed}, {still}"
+        objeto = es.sin_punto(self._texto(c, "objeto"))
+        if objeto:
+            oracion += f"; its purpose is to {objeto}"
+        return oracion + "."
 
     def _convenio(self, c: dict) -> str:
         otras = self._partes_por_nombrar(c)
@@ -234,14 +283,49 @@ class Redactor(es.Redactor):
         return bloques
 
     def vineta(self, h: dict) -> str:
-        oracion = f"{date_opening(h['fecha'])} {self.actividad(h)} was given"
-        publico = self.publico(h)
-        if publico:
-            oracion += f" to {publico}"
-        descripcion = es.sin_punto(self._texto(h, "descripcion"))
-        if descripcion:
-            oracion += f", to {descripcion}"
-        return oracion + "."
+        given = h["clase"] in es.IMPARTIDAS
+        oracion = (
+            f"{date_opening(h['fecha'])} {self.actividad(h)} {'was given' if given else 'was held'}"
+        )
+        if not h["entidades"] and h.get("entidades_participantes") and self.publico(h):
+            # "to public servants from the states of…", not "with participants from… to…"
+            oracion += self.dirigida(h, "to" if given else "for")
+            oracion += f" from {states(h['entidades_participantes'])}"
+        else:
+            oracion += self.donde(h) + self.dirigida(h, "to" if given else "for")
+        return oracion + self.para(h) + "."
+
+    def seccion_cambios(self, parrafos: list[dict]) -> list[Bloque]:
+        bloques = []
+        for parrafo in parrafos:
+            bloques.append(
+                Bloque("parrafo", "In addition, the following actions are planned or changed:")
+            )
+            bloques.append(Bloque("vinetas", elementos=[self.cambio(h) for h in parrafo["hechos"]]))
+        return bloques
+
+    def motivo(self, h: dict) -> str:
+        motivo = es.sin_punto(self._texto(h, "motivo"))
+        return f" {es.mayuscula(motivo)}." if motivo else ""
+
+    def cambio(self, h: dict) -> str:
+        que = self.actividad(h) + self.donde(h) + self.dirigida(h)
+        t = es.tiempo(h["estado"], h["fecha"], self.corte)
+        when = date(h["fecha"])
+        if h["estado"] == "cancelada":
+            return f"{es.mayuscula(que)}, planned {when}, was cancelled.{self.motivo(h)}"
+        if h["estado"] == "reprogramada":
+            verb = {"futuro": "will now be held", "presente": "is now being held"}.get(
+                t, "is now planned"
+            )
+            return f"{es.mayuscula(que)} was rescheduled and {verb} {when}.{self.motivo(h)}"
+        if t == "pendiente":
+            return (
+                f"{date_opening(h['fecha'])} {que} was planned; it has not yet been recorded "
+                "as held."
+            )
+        verb = "will be held" if t == "futuro" else "is being held"
+        return f"{date_opening(h['fecha'])} {que} {verb}{self.para(h)}."
 
     def seccion_estrategias(self, parrafos: list[dict]) -> list[Bloque]:
         bloques = []
@@ -277,7 +361,7 @@ class Redactor(es.Redactor):
             for h in parrafo["hechos"]:
                 what = "training" if named else self._capacitaciones(h)
                 named = True
-                where = in_states(h["entidades"])
+                where = self.donde(h)
                 if h["estado"] == "realizada":
                     organizan = h["organiza"]
                     imparten = [x for x in h["imparte"] if x not in organizan]
@@ -285,7 +369,7 @@ class Redactor(es.Redactor):
                     if imparten:
                         oracion += f"in coordination with {self.instituciones(imparten)}, "
                     who = self.instituciones(organizan) or "the programme"
-                    oracion += f"{who} promotes {what} {where}"
+                    oracion += f"{who} promotes {what}, given {date(h['fecha'])}{where}"
                 else:
                     verb = {
                         "futuro": "will be held",
@@ -295,18 +379,18 @@ class Redactor(es.Redactor):
                     opening = date_opening(h["fecha"])
                     if not oraciones:
                         opening = connector + es.minuscula(opening)
-                    oracion = f"{opening} {what} {verb} {where}"
+                    oracion = f"{opening} {what} {verb}{where}"
                 oraciones.append(oracion.strip() + ".")
-            objetivos = [es.sin_punto(self._texto(h, "descripcion")) for h in parrafo["hechos"]]
+            objetivos = [es.sin_punto(self._texto(h, "proposito")) for h in parrafo["hechos"]]
             objetivo = next((o for o in objetivos if o), "")
             if objetivo:
-                oraciones.append(f"The purpose of this strategy is to {objetivo}.")
+                oraciones.append(f"The purpose of this strategy is {objetivo}.")
             bloques.append(Bloque("parrafo", " ".join(oraciones)))
         return bloques
 
     def _convenio_con_productos(self, c: dict, productos: list[dict]) -> str:
-        quien = f"The {min(self.responsables)}" if self.responsables else "The programme"
-        oracion = f"{quien} also entered into {self._convenio(c)}"
+        # Without a signing date it is not said to have been signed: only that it is in force.
+        oracion = f"Also in force is {self._convenio(c)}"
         objeto = es.sin_punto(self._texto(c, "objeto"))
         if objeto:
             oracion += f", in order to {objeto}"
@@ -375,9 +459,7 @@ class Redactor(es.Redactor):
         publico = self.publico(h)
         if publico:
             oracion += f" as part of the professional development of {publico}"
-        descripcion = es.sin_punto(self._texto(h, "descripcion"))
-        if descripcion:
-            oracion += f", to {descripcion}"
+        oracion += self.para(h)
         oraciones = [oracion + "."]
         participantes = h["entidades_participantes"]
         if participantes:

@@ -45,6 +45,8 @@ _FEMENINOS = {"red", "ley", "mano", "imagen", "mujer", "juventud"}
 _SINGULARES_EN_S = {"analisis", "tesis", "crisis", "pais", "mes", "virus", "dos", "tres"}
 # Lo que «Finalmente» sustituye al empezar el último párrafo («Finalmente, también…» no).
 CONECTORES = ("Asimismo, ", "De igual forma, ", "Además, ", "También ")
+# Lo que se imparte (una persona enseña); lo demás (jornadas, campañas, foros) se lleva a cabo.
+IMPARTIDAS = {"platica", "taller", "conferencia", "curso", "capacitacion"}
 
 
 # --- Palabras ---------------------------------------------------------------------------------
@@ -111,9 +113,18 @@ def de(frase: str) -> str:
     return f"del {frase[3:]}" if frase.startswith("el ") else f"de {frase}"
 
 
+def a(frase: str) -> str:
+    """'a' + frase, contrayendo «a el» en «al»: «dirigida al público en general»."""
+    return f"al {frase[3:]}" if frase.startswith("el ") else f"a {frase}"
+
+
 def publico_con_articulo(publico: str) -> str:
-    """«personal que…» lleva artículo tras «de» o «entre»; «niñas y niños» no."""
-    return f"el {publico}" if normalizar(publico).split()[:1] == ["personal"] else publico
+    """Un colectivo en singular lleva artículo («el personal…», «el público en general»);
+    un plural no («niñas y niños», «adolescentes»)."""
+    femenino, plural = _genero_numero(publico)
+    if plural or normalizar(publico).split()[:1] in (["ninas"], ["ninos"], ["madres"]):
+        return publico
+    return f"{'la' if femenino else 'el'} {publico}"
 
 
 def es_descriptivo(titulo: str, sustantivo: str) -> bool:
@@ -254,10 +265,46 @@ class Redactor:
         return bool(inst["siglas"]) and inst["siglas"] in self.responsables
 
     def publico(self, h: dict) -> str:
+        """A quién, con su artículo: «el público en general», «niñas y niños»."""
         publico = sin_punto(self._texto(h, "publico"))
         if publico:
-            return publico
-        return lista([minuscula(self._audiencia(a)) for a in h["audiencias"]])
+            return publico_con_articulo(publico)
+        return lista([publico_con_articulo(minuscula(self._audiencia(x))) for x in h["audiencias"]])
+
+    def donde(self, h: dict) -> str:
+        """' en el Estado de Jalisco', ', con participantes de los Estados de…' o ''."""
+        if h["entidades"]:
+            return f" {en_entidades(h['entidades'])}"
+        if h.get("entidades_participantes"):
+            return f", con participantes de {entidades(h['entidades_participantes'])}"
+        return ""
+
+    def dirigida(self, h: dict) -> str:
+        """', dirigida a niñas y niños y al público en general': «a» ante cada colectivo."""
+        libre = sin_punto(self._texto(h, "publico"))
+        if libre:
+            quienes = a(publico_con_articulo(libre))
+        else:
+            nombres = [publico_con_articulo(minuscula(self._audiencia(x))) for x in h["audiencias"]]
+            if not nombres:
+                return ""
+            quienes = "a " + lista(
+                [
+                    n if i == 0 or n.split()[0] not in ("el", "la") else a(n)
+                    for i, n in enumerate(nombres)
+                ]
+            )
+            quienes = a(quienes[2:]) if quienes.startswith("a el ") else quienes
+        return f", {'dirigida' if CLASES[h['clase']][2] else 'dirigido'} {quienes}"
+
+    def para(self, h: dict) -> str:
+        proposito = sin_punto(self._texto(h, "proposito"))
+        return f", para {proposito}" if proposito else ""
+
+    def motivo(self, h: dict) -> str:
+        """El motivo, como oración propia (es texto libre: no se une a otra oración)."""
+        motivo = sin_punto(self._texto(h, "motivo"))
+        return f" {mayuscula(motivo)}." if motivo else ""
 
     def _audiencia(self, a: dict) -> str:
         return a["nombre"]
@@ -269,6 +316,7 @@ class Redactor:
         if es_descriptivo(h["titulo"], singular):
             return con_articulo(titulo)
         art = "la" if femenino else "el"
+        titulo = mayuscula(titulo)  # un nombre propio entre comillas empieza con mayúscula
         if _empieza_con(h["titulo"], singular):
             return f"{art} “{titulo}”"
         adjetivo = (" preventiva" if femenino else " preventivo") if h.get("preventiva") else ""
@@ -332,7 +380,25 @@ class Redactor:
                 if objeto:
                     oracion += f", que tiene por objetivo {objeto}"
                 bloques.append(Bloque("parrafo", oracion + "."))
+            for convenio in h.get("convenios_vigentes", []):
+                bloques.append(Bloque("parrafo", self.vigente(convenio)))
         return bloques
+
+    def _vigencia(self, c: dict) -> str:
+        """'sigue vigente' o 'estuvo vigente hasta el…' (según la fecha de corte)."""
+        fin = c.get("vigencia_fin")
+        if fin and _d(fin) < self.corte:
+            return f"estuvo vigente hasta {fecha({'inicio': fin, 'fin': fin, 'precision': 'dia'})}"
+        return "sigue vigente"
+
+    def vigente(self, c: dict) -> str:
+        """Un convenio firmado antes del periodo: se dice que sigue vigente, no que se firmó."""
+        firma = fecha({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
+        oracion = f"Asimismo, {self._vigencia(c)} {self._convenio(c)}, firmado {firma}"
+        objeto = sin_punto(self._texto(c, "objeto"))
+        if objeto:
+            oracion += f", que tiene por objetivo {objeto}"
+        return oracion + "."
 
     def _partes_por_nombrar(self, c: dict) -> list[dict]:
         """Las otras partes de un convenio, si su título no las nombra ya."""
@@ -369,15 +435,43 @@ class Redactor:
         return bloques
 
     def vineta(self, h: dict) -> str:
-        _, _, femenino = CLASES[h["clase"]]
-        oracion = f"{fecha_inicial(h['fecha'])} se impartió {self.actividad(h)}"
-        publico = self.publico(h)
-        if publico:
-            oracion += f", {'dirigida' if femenino else 'dirigido'} a {publico}"
-        descripcion = sin_punto(self._texto(h, "descripcion"))
-        if descripcion:
-            oracion += f", para {descripcion}"
-        return oracion + "."
+        """Qué, dónde, cuándo, para quién y para qué: «El 8 de marzo de 2019 se impartió la
+        plática “Riesgos en internet” en el Estado de Jalisco, dirigida a adolescentes.»"""
+        verbo = "se impartió" if h["clase"] in IMPARTIDAS else "se llevó a cabo"
+        oracion = f"{fecha_inicial(h['fecha'])} {verbo} {self.actividad(h)}"
+        return oracion + self.donde(h) + self.dirigida(h) + self.para(h) + "."
+
+    def seccion_cambios(self, parrafos: list[dict]) -> list[Bloque]:
+        bloques = []
+        for parrafo in parrafos:
+            bloques.append(
+                Bloque("parrafo", "Además, las siguientes acciones están previstas o cambiaron:")
+            )
+            bloques.append(Bloque("vinetas", elementos=[self.cambio(h) for h in parrafo["hechos"]]))
+        return bloques
+
+    def cambio(self, h: dict) -> str:
+        """Lo programado, reprogramado o cancelado, dicho como tal y con su motivo."""
+        prevista = "prevista" if CLASES[h["clase"]][2] else "previsto"
+        que = self.actividad(h) + self.donde(h) + self.dirigida(h)
+        t = tiempo(h["estado"], h["fecha"], self.corte)
+        cuando = fecha(h["fecha"])
+        if h["estado"] == "cancelada":
+            return f"Se canceló {que}, {prevista} {cuando}.{self.motivo(h)}"
+        if h["estado"] == "reprogramada":
+            verbo = {
+                "futuro": "que se llevará a cabo",
+                "presente": "que se lleva a cabo",
+                "pendiente": f"{prevista} ahora",
+            }[t]
+            return f"Se reprogramó {que}, {verbo} {cuando}.{self.motivo(h)}"
+        if t == "pendiente":
+            return (
+                f"{fecha_inicial(h['fecha'])} estaba {prevista} {que}, que aún no se registra "
+                "como realizada."
+            )
+        verbo = "se llevará a cabo" if t == "futuro" else "se lleva a cabo"
+        return f"{fecha_inicial(h['fecha'])} {verbo} {que}{self.para(h)}."
 
     def seccion_estrategias(self, parrafos: list[dict]) -> list[Bloque]:
         bloques = []
@@ -411,7 +505,7 @@ class Redactor:
             for h in parrafo["hechos"]:
                 que = "capacitaciones" if nombradas else self._capacitaciones(h)
                 nombradas = True
-                donde = en_entidades(h["entidades"])
+                donde = self.donde(h)
                 if h["estado"] == "realizada":
                     organizan = h["organiza"]
                     imparten = [x for x in h["imparte"] if x not in organizan]
@@ -419,7 +513,8 @@ class Redactor:
                     if imparten:
                         oracion += f"en coordinación con {self.instituciones(imparten)}, "
                     quien = self.instituciones(organizan) or "el programa"
-                    oracion += f"{quien} fomenta el desarrollo de {que} {donde}"
+                    oracion += f"{quien} fomenta el desarrollo de {que}, impartidas "
+                    oracion += fecha(h["fecha"]) + donde
                 else:
                     verbo = {
                         "futuro": "se llevarán a cabo",
@@ -429,9 +524,9 @@ class Redactor:
                     inicio = fecha_inicial(h["fecha"])
                     if not oraciones:
                         inicio = conector + minuscula(inicio)
-                    oracion = f"{inicio} {verbo} {que} {donde}"
+                    oracion = f"{inicio} {verbo} {que}{donde}"
                 oraciones.append(oracion.strip() + ".")
-            objetivos = [sin_punto(self._texto(h, "descripcion")) for h in parrafo["hechos"]]
+            objetivos = [sin_punto(self._texto(h, "proposito")) for h in parrafo["hechos"]]
             objetivo = next((o for o in objetivos if o), "")
             if objetivo:
                 oraciones.append(f"Dicha estrategia tiene el objetivo de {objetivo}.")
@@ -451,7 +546,8 @@ class Redactor:
         return bloques
 
     def _convenio_con_productos(self, c: dict, productos: list[dict]) -> str:
-        oracion = f"También se llevó a cabo {self._convenio(c)}"
+        # Sin fecha de firma no se dice que se firmó: solo que está vigente en el periodo.
+        oracion = f"También está vigente {self._convenio(c)}"
         objeto = sin_punto(self._texto(c, "objeto"))
         if objeto:
             oracion += f", con el objetivo de {objeto}"
@@ -531,13 +627,10 @@ class Redactor:
             oracion += f" {en_entidades(h['entidades'])}"
         publico = self.publico(h)
         if publico:
-            oracion += (
-                f", como parte de las acciones de profesionalización "
-                f"{de(publico_con_articulo(publico))}"
-            )
-        descripcion = sin_punto(self._texto(h, "descripcion"))
-        if descripcion:
-            oracion += f", con el objetivo de {descripcion}"
+            oracion += f", como parte de las acciones de profesionalización {de(publico)}"
+        proposito = sin_punto(self._texto(h, "proposito"))
+        if proposito:
+            oracion += f", con el objetivo de {proposito}"
         oraciones = [oracion + "."]
         participantes = h["entidades_participantes"]
         if participantes:

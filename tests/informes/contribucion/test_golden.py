@@ -33,17 +33,22 @@ HECHOS_ES = [
     "como apoyar en la investigación de delitos informáticos cometidos contra niñas, niños y "
     "adolescentes.",
     "Destacan las siguientes acciones:",
-    "El 18 de marzo de 2015 se impartió la plática preventiva “Delitos Cibernéticos”, dirigida a "
-    "personal que implementa el Programa para la Protección y Desarrollo Integral de la Infancia.",
-    "El 22 de abril de 2015 se impartió la plática preventiva “Delitos Cibernéticos”, dirigida a "
-    "niñas y niños que asisten al Centro de Desarrollo Infantil del DIF Nacional, para brindar "
-    "elementos que refuercen los factores de protección frente a esta problemática.",
+    # Dice dónde (regla: cada acción dice dónde) y «al personal» (colectivo con artículo).
+    "El 18 de marzo de 2015 se impartió la plática preventiva “Delitos Cibernéticos” en la Ciudad "
+    "de México, dirigida al personal que implementa el Programa para la Protección y Desarrollo "
+    "Integral de la Infancia.",
+    "El 22 de abril de 2015 se impartió la plática preventiva “Delitos Cibernéticos” en la Ciudad "
+    "de México, dirigida a niñas y niños que asisten al Centro de Desarrollo Infantil del DIF "
+    "Nacional, para brindar elementos que refuercen los factores de protección frente a esta "
+    "problemática.",
     "Asimismo, destaca la participación de la Policía Federal en la Estrategia Nacional para la "
     "prevención del acoso escolar y otros tipos de violencia, apoyando en la prevención y "
     "atención del ciberbullying.",
     "De igual forma, en coordinación con la Policía Federal, el SNDIF fomenta el desarrollo de "
-    "capacitaciones sobre delitos cibernéticos en materia de explotación sexual infantil en los "
-    "Estados de San Luis Potosí, Nayarit, Campeche y Guanajuato.",
+    # Dice cuándo (regla: cada acción dice cuándo, con su precisión).
+    "capacitaciones sobre delitos cibernéticos en materia de explotación sexual infantil, "
+    "impartidas en el primer semestre de 2015 en los Estados de San Luis Potosí, Nayarit, "
+    "Campeche y Guanajuato.",
     "En el último semestre de 2015, se llevarán a cabo capacitaciones en los Estados de Oaxaca, "
     "Jalisco y Morelos.",
     "Dicha estrategia tiene el objetivo de brindar herramientas al personal encargado de realizar "
@@ -58,7 +63,8 @@ HECHOS_ES = [
     "Como resultado de la coordinación con la Policía Federal se generaron los Objetos Digitales "
     "de Aprendizaje (ODA) sobre la Trata de personas, mismos que abordan la explotación sexual "
     "infantil a través de tecnologías digitales.",
-    "También se llevó a cabo el Convenio de colaboración entre el SNDIF y la organización "
+    # Sin fecha de firma no se dice «se llevó a cabo» (falso): se dice que está vigente.
+    "También está vigente el Convenio de colaboración entre el SNDIF y la organización "
     "Psicocartoon México para el uso de la licencia de derechos de propiedad intelectual de la "
     "herramienta digital “La trata de personas y sus elementos”, con el objetivo de difundir el "
     "conocimiento sobre aspectos conceptuales y mecanismos de enganche.",
@@ -81,16 +87,18 @@ HECHOS_EN = [
     "The purpose of this agreement is to carry out coordinated actions to promote among "
     "citizens a culture of prevention and responsible use of the Internet",
     "The following actions stand out:",
-    "On 18 March 2015, a preventive talk, “Cybercrime”, was given to staff implementing the "
+    "On 18 March 2015, a preventive talk, “Cybercrime”, was given in Mexico City to staff "
+    "implementing the "
     "Programme for the Protection and Integral Development of Children.",
-    "On 22 April 2015, a preventive talk, “Cybercrime”, was given to children attending the DIF "
+    "On 22 April 2015, a preventive talk, “Cybercrime”, was given in Mexico City to children "
+    "attending the DIF "
     "Nacional Child Development Centre, to strengthen protective factors against this problem.",
     "In addition, the Federal Police takes part in the National Strategy for the prevention of "
     "school bullying and other violence, supporting the prevention of and response to "
     "cyberbullying.",
     "Likewise, in coordination with the Federal Police, the SNDIF promotes training on cybercrime "
-    "related to child sexual exploitation in the states of San Luis Potosí, Nayarit, Campeche and "
-    "Guanajuato.",
+    "related to child sexual exploitation, given in the first half of 2015 in the states of San "
+    "Luis Potosí, Nayarit, Campeche and Guanajuato.",
     "In the second half of 2015, training will be held in the states of Oaxaca, Jalisco and "
     "Morelos.",
     "The purpose of this strategy is to provide tools to the staff of the State DIF Systems",
@@ -100,8 +108,8 @@ HECHOS_EN = [
     "As a result of the coordination with the Federal Police, the Digital Learning Objects on "
     "human trafficking were developed, which address child sexual exploitation through digital "
     "technologies.",
-    "The SNDIF also entered into the Collaboration agreement between the SNDIF and the "
-    "organization Psicocartoon México",
+    "Also in force is the Collaboration agreement between the SNDIF and the organization "
+    "Psicocartoon México",
     "This tool is disseminated among staff of the State DIF Systems.",
     "Finally, in April 2014, the Course on Theoretical and Methodological Elements for the "
     "Prevention of and Response to Child Sexual Exploitation was held",
@@ -145,7 +153,12 @@ def test_lo_cancelado_no_aparece_salvo_que_se_pida(demo):
     texto = bloques_a_texto(redactar(_aportacion(), "es"))
     assert "22 de abril de 2015" not in texto
     con = contribucion_construir(desde=DESDE, hasta=HASTA, corte=CORTE, incluir_canceladas=True)
-    assert "se canceló una plática" in bloques_a_texto(redactar(con, "es"))
+    # Dicha como cancelada, con su motivo (oración propia), no solo contada.
+    assert (
+        "Se canceló la plática preventiva “Delitos Cibernéticos” en la Ciudad de México, dirigida "
+        "a niñas y niños que asisten al Centro de Desarrollo Infantil del DIF Nacional, prevista "
+        "el 22 de abril de 2015. Suspensión de clases." in bloques_a_texto(redactar(con, "es"))
+    )
 
 
 def _documento(idioma="es"):
