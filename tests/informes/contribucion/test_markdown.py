@@ -107,8 +107,8 @@ def test_el_texto_de_2015_sigue_legible_sin_escapes_de_mas(demo):
     assert "\\" not in markdown
     assert "&amp;" not in markdown
     assert (
-        "- El 18 de marzo de 2015 se impartió la plática preventiva “Delitos Cibernéticos”, "
-        "dirigida a personal que implementa el Programa para la Protección y Desarrollo "
-        "Integral de la Infancia." in markdown
+        "- El 18 de marzo de 2015 se impartió la plática preventiva “Delitos Cibernéticos” en la "
+        "Ciudad de México, dirigida al personal que implementa el Programa para la Protección y "
+        "Desarrollo Integral de la Infancia." in markdown
     )
     assert "| Total nacional | 2 | 1 | 1 | 4 | 8 |" in markdown
