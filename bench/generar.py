@@ -259,6 +259,10 @@ def lote_generar(rnd: random.Random, cat: dict, ids: range, ids_hijos: dict) -> 
                 "",
                 "",
                 "",
+                "",
+                "",
+                "",
+                1,
             )
         )
         for clave in entidades:
@@ -293,7 +297,7 @@ def _tablas():
             Actividad._meta.db_table,
             "id folio tipo titulo descripcion programa_id convenio_id estado motivo "
             "fecha_inicio fecha_fin precision modalidad sede titulo_en descripcion_en publico "
-            "publico_en",
+            "publico_en proposito proposito_en motivo_en revision",
         ),
         "entidades": (
             Actividad.entidades.through._meta.db_table,
