@@ -22,6 +22,7 @@ from informes.contribucion.servicios import documento_armar
 from programa.models import EntidadFederativa
 from programa.roles import COORDINACION
 from tests import factories as f
+from tests.informes.anio_2019 import CORTE
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def coordinador(client, django_user_model):
 
 
 @pytest.fixture
-def anio_2019(db):
+def propio_2019(db):
     """Lo que se espera, calculado a mano, junto a los datos."""
     nna, personal = f.AudienciaFactory(nombre="Niñas y niños 2019"), f.AudienciaFactory()
 
@@ -90,8 +91,10 @@ def _texto(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-def _cifras_de_todas_partes(client, anio: int) -> dict:
-    """Clave -> {fuente: (realizadas, …, sin desglose)} de cada lugar donde se leen."""
+def _cifras_de_todas_partes(client, anio: int, corte: dt.date | None = None) -> dict:
+    """Clave -> {fuente: (realizadas, …, sin desglose)} de cada lugar donde se leen.
+
+    El anexo es el del informe del año con ``corte`` (por omisión, el 31 de diciembre)."""
     cifras: dict[str, dict] = {}
 
     def anotar(clave, fuente, valores):
@@ -144,7 +147,7 @@ def _cifras_de_todas_partes(client, anio: int) -> dict:
         assert f"{etiqueta} {valor:,}" in visto, etiqueta
 
     contribucion = contribucion_construir(
-        desde=dt.date(anio, 1, 1), hasta=dt.date(anio, 12, 31), corte=dt.date(anio, 12, 31)
+        desde=dt.date(anio, 1, 1), hasta=dt.date(anio, 12, 31), corte=corte or dt.date(anio, 12, 31)
     )
     documento = documento_armar(contribucion=contribucion, idioma="es", titulo="Aportación")
     claves = {e.nombre_corto: e.clave for e in EntidadFederativa.objects.all()}
@@ -189,11 +192,11 @@ def _todas_iguales(cifras: dict) -> None:
         assert {"página", "CSV", "XLSX", "anexo", "tabla de la página"} <= set(fuentes), clave
 
 
-def test_las_cifras_de_2019_concuerdan_y_son_las_esperadas(anio_2019, coordinador):
+def test_las_cifras_de_2019_concuerdan_y_son_las_esperadas(propio_2019, coordinador):
     cifras, documento, tablero = _cifras_de_todas_partes(coordinador, 2019)
 
     _todas_iguales(cifras)
-    for clave, esperadas in anio_2019.items():
+    for clave, esperadas in propio_2019.items():
         assert cifras[clave]["página"] == esperadas, clave
     # Por audiencia: el tablero y el anexo; el desglose de toda la actividad aparte.
     audiencias = {fila[0]: fila[1:] for fila in documento.tablas[2].filas}
@@ -209,3 +212,103 @@ def test_las_cifras_de_la_demostracion_de_2015_concuerdan(demo, coordinador):
 
     _todas_iguales(cifras)
     assert cifras["00"]["anexo"][:2] == (6, 3)
+
+
+# El 2019 escrito a mano (tests/informes/anio_2019.py), contado con las reglas de «Cómo se
+# cuenta» del README: realizadas, programadas, participantes, mujeres, hombres, sin desglose.
+ESPERADAS_2019 = {
+    # 11 realizadas; la plática del 5 de septiembre, programada; el foro, reprogramado.
+    "14": (11, 1, 5865, 1693, 1357, 2815),
+    "16": (2, 0, 150, 116, 34, 0),  # el taller de tres estados y una capacitación
+    "06": (1, 0, 120, 95, 25, 0),
+    "19": (2, 0, 88, 0, 0, 88),  # ninguna con desglose
+    "09": (2, 0, 390, 210, 140, 40),  # la conferencia de dos entidades, con OSC sin desglose
+    "11": (3, 0, 1935, 71, 39, 1825),  # la campaña de tres estados, sin desglose
+    "24": (1, 0, 1800, 0, 0, 1800),
+    "31": (1, 0, 300, 160, 140, 0),
+    "15": (1, 0, 70, 40, 30, 0),
+    "23": (0, 1, 0, 0, 0, 0),
+    "20": (0, 1, 0, 0, 0, 0),
+    "07": (0, 1, 0, 0, 0, 0),
+    "12": (0, 1, 0, 0, 0, 0),  # y una jornada cancelada
+    "30": (0, 0, 0, 0, 0, 0),  # solo una cancelada
+    "25": (0, 0, 0, 0, 0, 0),
+    # Cada actividad una vez, con las cuatro sin entidad donde se realiza (una programada).
+    "00": (23, 6, 7013, 2157, 1688, 3168),
+}
+
+
+def test_las_cifras_del_2019_escrito_a_mano_concuerdan_en_cada_entidad(anio_2019, coordinador):
+    # El anexo del informe de ese año, con su corte al 30 de septiembre: lo programado que
+    # empieza después también es «programada» en la cobertura.
+    cifras, documento, _tablero = _cifras_de_todas_partes(coordinador, 2019, corte=CORTE)
+
+    _todas_iguales(cifras)
+    for clave, fuentes in cifras.items():
+        if clave != "":
+            assert fuentes["página"] == ESPERADAS_2019.get(clave, (0,) * len(CIFRAS)), clave
+    # Por audiencia, el total del anexo es el nacional.
+    audiencias = {fila[0]: fila[1:] for fila in documento.tablas[2].filas}
+    assert audiencias["Total nacional"] == ["7,013", "2,157", "1,688"]
+
+
+def test_el_2019_escrito_a_mano_dice_lo_mismo_en_cada_columna(anio_2019, coordinador):
+    """Canceladas, reprogramadas, participantes por audiencia y realizadas por tipo: el CSV y el
+    XLSX traen la misma tabla; el anexo y el tablero, las mismas cifras por tipo y audiencia."""
+    csv_texto = coordinador.get("/informes/cobertura.csv", {"anio": 2019}).content
+    del_csv = list(csv.reader(io.StringIO(csv_texto.decode("utf-8-sig"))))
+    libro = load_workbook(
+        io.BytesIO(coordinador.get("/informes/cobertura.xlsx", {"anio": 2019}).content)
+    )
+    del_xlsx = [
+        ["" if v is None else str(v) for v in fila]
+        for fila in libro["Cobertura"].iter_rows(values_only=True)
+    ]
+    assert del_csv == del_xlsx
+    columnas, filas = del_csv[0], {f[0]: dict(zip(del_csv[0], f, strict=True)) for f in del_csv[1:]}
+    assert columnas[:10] == [
+        "clave",
+        "entidad",
+        "realizadas",
+        "programadas",
+        "canceladas",
+        "participantes",
+        "mujeres",
+        "hombres",
+        "sin_desglose",
+        "reprogramadas",
+    ]
+    # Jalisco: el foro reprogramado; Guerrero y Veracruz, una cancelada cada una.
+    assert (filas["14"]["canceladas"], filas["14"]["reprogramadas"]) == ("0", "1")
+    assert (filas["12"]["canceladas"], filas["30"]["canceladas"]) == ("1", "1")
+    assert (filas["00"]["canceladas"], filas["00"]["reprogramadas"]) == ("3", "2")
+
+    documento = documento_armar(
+        contribucion=contribucion_construir(
+            desde=dt.date(2019, 1, 1), hasta=dt.date(2019, 12, 31), corte=dt.date(2019, 12, 31)
+        ),
+        idioma="es",
+        titulo="Aportación",
+    )
+    claves = {e.nombre_corto: e.clave for e in EntidadFederativa.objects.all()}
+    claves["Total nacional"] = "00"
+    tipos = [c for c in columnas if c.startswith("realizadas: ")]
+    por_tipo = documento.tablas[1]
+    for fila in por_tipo.filas:
+        if fila[0] == "Sin entidad registrada":
+            continue
+        del_anexo = [int(v.replace(",", "")) for v in fila[1:]]
+        de_la_tabla = [int(filas[claves[fila[0]]][t]) for t in tipos]
+        assert del_anexo == [*de_la_tabla, int(filas[claves[fila[0]]]["realizadas"])], fila[0]
+
+    por_audiencia = {f[0]: f[1] for f in documento.tablas[2].filas}
+    del_tablero = {
+        f[0]: f[1] for f in coordinador.get("/informes/", {"anio": 2019}).context["audiencias"]
+    }
+    for columna in [c for c in columnas if c.startswith("participantes: ")]:
+        audiencia = columna.removeprefix("participantes: ")
+        n = int(filas["00"][columna])
+        assert del_tablero.get(audiencia, 0) == n, audiencia
+        assert int(por_audiencia.get(audiencia, "0").replace(",", "")) == n, audiencia
+    assert filas["00"]["participantes: Público en general"] == "4350"
+    assert filas["14"]["participantes: Niñas y niños"] == "1100"
