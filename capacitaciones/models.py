@@ -612,7 +612,14 @@ class Producto(ConRevision):
     tipo = models.CharField(_("tipo"), max_length=30, choices=Tipo.choices)
     nombre = models.CharField(_("nombre"), max_length=300)
     nombre_en = models.CharField(_("nombre en inglés"), max_length=300, blank=True)
-    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion = models.TextField(
+        _("descripción"),
+        blank=True,
+        help_text=_(
+            "Si empieza con un verbo en presente y en minúscula («abordan la explotación…»), el "
+            "informe la escribe tras «mismos que»; si no, como oración aparte."
+        ),
+    )
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
     convenio = models.ForeignKey(
         Convenio,

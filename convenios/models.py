@@ -69,7 +69,15 @@ class Convenio(ConRevision):
     tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
     titulo = models.CharField(_("título"), max_length=300)
     titulo_en = models.CharField(_("título en inglés"), max_length=300, blank=True)
-    objeto = models.TextField(_("objeto"), blank=True, help_text=_("Para qué se firma."))
+    objeto = models.TextField(
+        _("objeto"),
+        blank=True,
+        help_text=_(
+            "Para qué se firma. Si empieza con un verbo en infinitivo («realizar acciones…»), el "
+            "informe lo escribe tras «tiene por objetivo»; si no, como oración aparte («Su "
+            "objeto: …»)."
+        ),
+    )
     objeto_en = models.TextField(_("objeto en inglés"), blank=True)
     programa = models.ForeignKey(
         Programa, verbose_name=_("programa"), on_delete=models.PROTECT, related_name="convenios"

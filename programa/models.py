@@ -143,7 +143,14 @@ class Programa(ConRevision):
         on_delete=models.PROTECT,
         related_name="programas",
     )
-    descripcion = models.TextField(_("descripción"), blank=True)
+    descripcion = models.TextField(
+        _("descripción"),
+        blank=True,
+        help_text=_(
+            "Si empieza con un verbo en presente («Implementa acciones…»), el informe la une al "
+            "nombre de la institución; si no, la escribe como oración aparte."
+        ),
+    )
     descripcion_en = models.TextField(_("descripción en inglés"), blank=True)
     historial = HistoricalRecords()
     registro_este = _("este programa")
@@ -214,8 +221,9 @@ class Estrategia(ConRevision):
         _("participación"),
         blank=True,
         help_text=_(
-            "Cómo participan las instituciones; p. ej. «apoyando en la prevención y "
-            "atención del ciberbullying»."
+            "Cómo participan las instituciones. En minúscula («apoyando en la prevención y "
+            "atención del ciberbullying») el informe la escribe tras una coma; con mayúscula, "
+            "como oración aparte."
         ),
     )
     participacion_en = models.TextField(_("participación en inglés"), blank=True)

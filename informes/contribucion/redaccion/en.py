@@ -1,14 +1,14 @@
-"""The same facts in natural English: "On 18 March 2015…", "Oaxaca, Jalisco and Morelos".
+"""The English phrasebook of the plan (``plan.py``): words, agreement, lists, dates and tenses.
 
 English titles, names and objectives are used where they were entered, the Spanish ones
-otherwise. Whether a title is a description (unquoted) or a name (quoted), and whether a
-product name is plural, is decided once from the Spanish record (see ``es.py``).
+otherwise (``proposito`` and ``motivo`` only in English: their slots' grammar differs). Whether
+a title is a description (unquoted) or a name (quoted) is decided from the Spanish record, and
+also from the English title when it already names the kind ("Training of…", "Course on…").
 """
 
 import datetime as dt
 
-from informes.contribucion.documento import Bloque
-from informes.contribucion.redaccion import es
+from informes.contribucion.redaccion import es, plan
 
 MONTHS = (
     "",
@@ -86,6 +86,8 @@ def date(f: dict) -> str:
     if precision == "dia":
         if start == end:
             return f"on {_day(start)}"
+        if end - start == dt.timedelta(days=1) and start.month == end.month:
+            return f"on {start.day} and {_day(end)}"
         if same_year and start.month == end.month:
             return f"from {start.day} to {_day(end)}"
         return f"from {_day(start, not same_year)} to {_day(end)}"
@@ -138,24 +140,81 @@ def in_states(ents: list[dict]) -> str:
     return f"in {states(ents)}" if ents else ""
 
 
-class Redactor(es.Redactor):
-    """Writes the body of a contribution in English; the structure is the Spanish one."""
+_NUMBERS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_PREPOSITIONS = {"on", "of", "in", "about", "against"}
+
+
+def how_many(n: int, singular: str, plural: str) -> str:
+    """'one talk', 'two workshops', '12 courses': one to nine in words."""
+    if n == 1:
+        return f"one {singular}"
+    return f"{_NUMBERS[n] if n < 10 else n} {plural}"
+
+
+def quoted(title: str) -> str:
+    """A name in quotes starts with a capital, even if it was typed in lowercase."""
+    return f"“{es.mayuscula(title)}”"
+
+
+def starts_with_kind(title: str, kind: str) -> bool:
+    return es.normalizar(title).split()[:1] == es.normalizar(kind).split()[:1]
+
+
+def descriptive(title: str, kind: str) -> bool:
+    """'Training on…', 'Course on…': the title describes and already names the kind."""
+    words = es.normalizar(title).split()
+    return len(words) > 1 and starts_with_kind(title, kind) and words[1] in _PREPOSITIONS
+
+
+def list_with(preposition: str, names: list[str]) -> str:
+    """'to adolescents'; 'for children, as well as parents and caregivers' (an item that has
+    its own 'and'); 'of staff of the State DIF Systems and of civil society organizations'."""
+    if not names:
+        return ""
+    if len(names) > 1 and any(" and " in n for n in names):
+        return f"{preposition} {', '.join(names[:-1])}, as well as {names[-1]}"
+    if any(" of " in n for n in names[:-1]):
+        return and_list([f"{preposition} {n}" for n in names])
+    return f"{preposition} {and_list(names)}"
+
+
+def date_several(f: dict) -> str:
+    """The span of several activities of a group: 'in March 2019', 'between March and July
+    2019', never 'from 25 March to 10 July' (which reads as one activity)."""
+    start, end = _d(f["inicio"]), _d(f["fin"])
+    if f["precision"] not in ("dia", "mes"):
+        return date(f)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"in {MONTHS[start.month]} {start.year}"
+    if start.year == end.year:
+        return f"between {MONTHS[start.month]} and {MONTHS[end.month]} {end.year}"
+    return f"between {MONTHS[start.month]} {start.year} and {MONTHS[end.month]} {end.year}"
+
+
+def sentence(texto: str) -> str:
+    return f"{es.mayuscula(es.sin_punto(texto))}."
+
+
+class Frases(plan.Frases):
+    """The phrases of the plan (``plan.py``) in English."""
 
     idioma = "en"
 
-    def _titulo(self, h: dict, campo: str = "titulo") -> str:
+    # Names
+
+    def titulo(self, h: dict, campo: str = "titulo") -> str:
         return english_quotes(h.get(f"{campo}_en") or h[campo])
 
-    def _texto(self, h: dict, campo: str) -> str:
+    def texto(self, h: dict, campo: str) -> str:
         if campo in ("proposito", "motivo"):  # only the English: the slots' grammar differs
-            return english_quotes(h.get(f"{campo}_en") or "")
-        return english_quotes(h.get(f"{campo}_en") or h.get(campo) or "")
+            return es.sin_punto(english_quotes(h.get(f"{campo}_en") or ""))
+        return es.sin_punto(english_quotes(h.get(f"{campo}_en") or h.get(campo) or ""))
 
-    def _audiencia(self, a: dict) -> str:
+    def audiencia(self, a: dict) -> str:
         return a["nombre_en"] or a["nombre"]
 
     def institucion(self, inst: dict) -> str:
-        if inst["siglas"] and inst["siglas"] in self.responsables:
+        if self.es_responsable(inst):
             return f"the {inst['siglas']}"
         nombre = inst["nombre_en"] or inst["nombre"]
         if inst["tipo"] == "osc" and not inst["nombre_en"]:
@@ -165,11 +224,16 @@ class Redactor(es.Redactor):
     def instituciones(self, insts: list[dict]) -> str:
         return and_list([self.institucion(i) for i in insts])
 
-    def publico(self, h: dict) -> str:
-        publico = es.sin_punto(self._texto(h, "publico"))
-        if publico:
-            return publico
-        return and_list([with_the(es.minuscula(self._audiencia(a))) for a in h["audiencias"]])
+    def publicos(self, h: dict) -> list[str]:
+        libre = self.texto(h, "publico")
+        if libre:
+            return [libre]
+        names = [with_the(es.minuscula(self.audiencia(a))) for a in h["audiencias"]]
+        # "the mental health day for adolescents", not "… for adolescents for adolescents".
+        title = f" {es.normalizar(self.titulo(h))} "
+        if names and all(f" for {es.normalizar(n)} " in title for n in names):
+            return []
+        return names
 
     def donde(self, h: dict) -> str:
         if h["entidades"]:
@@ -178,315 +242,298 @@ class Redactor(es.Redactor):
             return f" with participants from {states(h['entidades_participantes'])}"
         return ""
 
+    def _whom_from(self, h: dict, preposition: str) -> str | None:
+        """'to public servants from the states of…', when only where they came from is known."""
+        participants = h.get("entidades_participantes")
+        publicos = self.publicos(h)
+        if not h["entidades"] and participants and publicos:
+            return f" {list_with(preposition, publicos)} from {states(participants)}"
+        return None
+
+    def donde_y_para_quien(self, h: dict, preposition: str) -> str:
+        """Where, then for whom: 'in Mexico City to children…' (the order of the bullets)."""
+        publicos = self.publicos(h)
+        whom = f" {list_with(preposition, publicos)}" if publicos else ""
+        return self._whom_from(h, preposition) or self.donde(h) + whom
+
+    def para_quien_y_donde(self, h: dict) -> str:
+        """For whom, then where: 'for children in the state of Jalisco' (plans and changes)."""
+        publicos = self.publicos(h)
+        whom = f" {list_with('for', publicos)}" if publicos else ""
+        return self._whom_from(h, "for") or whom + self.donde(h)
+
     def para(self, h: dict) -> str:
-        proposito = es.sin_punto(self._texto(h, "proposito"))
+        proposito = self.texto(h, "proposito")
         return f", {proposito}" if proposito else ""
 
-    def dirigida(self, h: dict, preposition: str = "for") -> str:
-        publico = self.publico(h)
-        return f" {preposition} {publico}" if publico else ""
+    def motivo(self, h: dict) -> str:
+        motivo = self.texto(h, "motivo")
+        return f" {sentence(motivo)}" if motivo else ""
 
     def actividad(self, h: dict) -> str:
+        """'the Course on…', 'the “Forum…”', or 'a preventive talk, “Cybercrime”,' (the
+        appositive closes with its comma)."""
         singular = es.CLASES[h["clase"]][0]
         kind = KINDS[h["clase"]][0]
-        titulo = self._titulo(h)
-        if es.es_descriptivo(h["titulo"], singular):
+        titulo = self.titulo(h)
+        if es.es_descriptivo(h["titulo"], singular) or descriptive(titulo, kind):
             return f"the {titulo}"
-        titulo = es.mayuscula(titulo)
-        if es._empieza_con(h["titulo"], singular):
-            return f"the “{titulo}”"
-        adjective = "preventive " if h.get("preventiva") else ""
+        if es._empieza_con(h["titulo"], singular) or starts_with_kind(titulo, kind):
+            return f"the {quoted(titulo)}"
+        preventive = h.get("preventiva") and "prevent" not in titulo.lower()
+        adjective = "preventive " if preventive else ""
         article = "an" if (adjective or kind)[:1] in "aeiou" else "a"
-        return f"{article} {adjective}{kind}, “{titulo}”,"
+        return f"{article} {adjective}{kind}, {quoted(titulo)},"
 
-    def producto(self, h: dict) -> tuple[str, bool, bool]:
+    def _con_coma(self, h: dict) -> str:
+        np = self.actividad(h)
+        return np if np.endswith(",") else np + ","
+
+    def _producto_nombre(self, h: dict) -> tuple[str, bool]:
         sustantivo = es.PRODUCTOS[h["clase"]][0]
         if es.es_descriptivo(h["nombre"], sustantivo):
             _, plural = es._genero_numero(h["nombre"])
-            return f"the {self._titulo(h, 'nombre')}", plural, False
-        return f"the {PRODUCTS[h['clase']]} “{self._titulo(h, 'nombre')}”", False, False
+            return f"the {self.titulo(h, 'nombre')}", plural
+        return f"the {PRODUCTS[h['clase']]} {quoted(self.titulo(h, 'nombre'))}", False
 
-    def finalmente(self, bloques: list[Bloque]) -> list[Bloque]:
-        parrafos = [b for b in bloques if b.tipo == "parrafo"]
-        if len(parrafos) >= 4 and bloques[-1].tipo == "parrafo":
-            texto = bloques[-1].texto
-            for connector in CONNECTORS:
-                if texto.startswith(connector):
-                    texto = texto[len(connector) :]
-                    break
-            bloques[-1] = Bloque("parrafo", f"Finally, {es.minuscula(texto)}")
-        return bloques
+    def _convenio(self, c: dict) -> str:
+        otras = self.partes_por_nombrar(c)
+        texto = f"the {self.titulo(c)}"
+        return f"{texto} with {self.instituciones(otras)}" if otras else texto
 
-    def seccion_marco(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            h = parrafo["hechos"][0]
-            resp = h["responsable"]
-            sujeto = f"The {resp['nombre_en'] or resp['nombre']}"
-            if resp["siglas"]:
-                sujeto += f" ({resp['siglas']})"
-                self.responsables.add(resp["siglas"])
-            programa = self._titulo(h, "nombre")
-            descripcion = es.minuscula(es.sin_punto(self._texto(h, "descripcion")))
-            if descripcion:
-                oracion = f"{sujeto} {descripcion} through the {programa}"
-            else:
-                oracion = f"{sujeto} runs the {programa}"
-            convenios = h["convenios"]
-            if convenios:
-                oracion += f", under which, {self._firma(convenios[0], pronombre=True)}"
-            bloques.append(Bloque("parrafo", oracion + "."))
-            if convenios and self._texto(convenios[0], "objeto"):
-                objeto = es.sin_punto(self._texto(convenios[0], "objeto"))
-                bloques.append(Bloque("parrafo", f"The purpose of this agreement is to {objeto}."))
-            for convenio in convenios[1:]:
-                oracion = f"In addition, {self._firma(convenio)}"
-                objeto = es.sin_punto(self._texto(convenio, "objeto"))
-                if objeto:
-                    oracion += f", whose purpose is to {objeto}"
-                bloques.append(Bloque("parrafo", oracion + "."))
-            for convenio in h.get("convenios_vigentes", []):
-                bloques.append(Bloque("parrafo", self.vigente(convenio)))
-        return bloques
+    def _firma(self, c: dict, pronombre: bool = False) -> str:
+        future = _d(c["fecha_firma"]) > self.corte
+        verb = "is to sign" if future else "signed"
+        responsables = [p for p in c["partes"] if self.es_responsable(p)]
+        who = "it" if pronombre or not responsables else self.institucion(responsables[0])
+        when = date({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
+        return f"{when}, {who} {verb} {self._convenio(c)}"
 
-    def vigente(self, c: dict) -> str:
+    def _objeto(self, c: dict, slot: str) -> tuple[str, str]:
+        """(what follows ``slot``, the sentence on its own): a purpose typed as a verb in
+        lowercase ('carry out…', 'to carry out…') fits after 'is to'; any other stands alone."""
+        objeto = self.texto(c, "objeto")
+        if not objeto:
+            return "", ""
+        objeto = objeto.removeprefix("to ")
+        if objeto[:1].islower():
+            return f"{slot} {objeto}", ""
+        return "", f" Its purpose: {objeto}."
+
+    # Phrases of the plan
+
+    def programa(self, h: dict, convenio: dict | None) -> str:
+        resp = h["responsable"]
+        sujeto = f"The {resp['nombre_en'] or resp['nombre']}"
+        if resp["siglas"]:
+            sujeto += f" ({resp['siglas']})"
+        self.presentar(resp)
+        programa = f"the {self.titulo(h, 'nombre')}"
+        descripcion = self.texto(h, "descripcion")
+        # Same rule as the Spanish: a description that starts with a verb follows the subject.
+        first = (descripcion.split() or [""])[0].lower()
+        fits = es.es_verbo_presente(h.get("descripcion") or "") and first.endswith("s")
+        aparte = ""
+        if descripcion and fits:
+            texto = f"{sujeto} {es.minuscula(descripcion)} through {programa}"
+        else:
+            texto = f"{sujeto} runs {programa}"
+            aparte = f" {sentence(descripcion)}" if descripcion else ""
+        if convenio:
+            texto += f", under which, {self._firma(convenio, pronombre=True)}"
+        return texto + "." + aparte
+
+    def objeto_convenio(self, c: dict) -> str:
+        unido, aparte = self._objeto(c, "is to")
+        return f"The purpose of this agreement {unido}." if unido else aparte.strip()
+
+    def otro_convenio(self, c: dict) -> str:
+        unido, aparte = self._objeto(c, ", whose purpose is to")
+        return f"In addition, {self._firma(c)}{unido}.{aparte}"
+
+    def convenio_vigente(self, c: dict) -> str:
         signed = date({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
         fin = c.get("vigencia_fin")
         if fin and _d(fin) < self.corte:
             still = f"was in force until {_day(_d(fin))}"
         else:
             still = "remains in force"
-        oracion = f"In addition, {self._convenio(c)}, signed {signed}, {still}"
-        objeto = es.sin_punto(self._texto(c, "objeto"))
-        if objeto:
-            oracion += f"; its purpose is to {objeto}"
-        return oracion + "."
+        unido, aparte = self._objeto(c, "; its purpose is to")
+        return f"In addition, {self._convenio(c)}, signed {signed}, {still}{unido}.{aparte}"
 
-    def _convenio(self, c: dict) -> str:
-        otras = self._partes_por_nombrar(c)
-        texto = f"the {self._titulo(c)}"
-        return f"{texto} with {self.instituciones(otras)}" if otras else texto
+    def acciones_intro(self) -> str:
+        return "The following actions stand out:"
 
-    def _firma(self, c: dict, sujeto: bool = False, pronombre: bool = False) -> str:
-        future = _d(c["fecha_firma"]) > self.corte
-        verb = "is to sign" if future else "signed"
-        responsables = [p for p in c["partes"] if self._es_responsable(p)]
-        who = "it" if pronombre else (self.institucion(responsables[0]) if responsables else "it")
-        when = date({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
-        return f"{when}, {who} {verb} {self._convenio(c)}"
-
-    def seccion_acciones(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            bloques.append(Bloque("parrafo", "The following actions stand out:"))
-            bloques.append(Bloque("vinetas", elementos=[self.vineta(h) for h in parrafo["hechos"]]))
-        return bloques
-
-    def vineta(self, h: dict) -> str:
+    def accion(self, h: dict) -> str:
         given = h["clase"] in es.IMPARTIDAS
-        oracion = (
-            f"{date_opening(h['fecha'])} {self.actividad(h)} {'was given' if given else 'was held'}"
-        )
-        if not h["entidades"] and h.get("entidades_participantes") and self.publico(h):
-            # "to public servants from the states of…", not "with participants from… to…"
-            oracion += self.dirigida(h, "to" if given else "for")
-            oracion += f" from {states(h['entidades_participantes'])}"
+        texto = f"{date_opening(h['fecha'])} {self.actividad(h)} "
+        texto += "was given" if given else "was held"
+        texto += self.donde_y_para_quien(h, "to" if given else "for")
+        return texto + self.para(h) + "."
+
+    def estrategia(self, h: dict, indice: int) -> str:
+        connector = "In addition" if indice == 0 else "Also"
+        estrategia = f"the {self.titulo(h, 'nombre')}"
+        if h["instituciones"]:
+            verb = "take" if len(h["instituciones"]) > 1 else "takes"
+            quienes = self.instituciones(h["instituciones"])
+            texto = f"{connector}, {quienes} {verb} part in {estrategia}"
         else:
-            oracion += self.donde(h) + self.dirigida(h, "to" if given else "for")
-        return oracion + self.para(h) + "."
+            texto = f"{connector}, the programme takes part in {estrategia}"
+        participacion = self.texto(h, "participacion")
+        if participacion and participacion[:1].islower():
+            return f"{texto}, {participacion}."
+        return f"{texto}." + (f" {sentence(participacion)}" if participacion else "")
 
-    def seccion_cambios(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            bloques.append(
-                Bloque("parrafo", "In addition, the following actions are planned or changed:")
-            )
-            bloques.append(Bloque("vinetas", elementos=[self.cambio(h) for h in parrafo["hechos"]]))
-        return bloques
+    _TRAINING_CONNECTORS = ("Likewise, ", "In addition, ", "Furthermore, ")
 
-    def motivo(self, h: dict) -> str:
-        motivo = es.sin_punto(self._texto(h, "motivo"))
-        return f" {es.mayuscula(motivo)}." if motivo else ""
+    def _connector(self, indice: int) -> str:
+        return self._TRAINING_CONNECTORS[min(indice, len(self._TRAINING_CONNECTORS) - 1)]
 
-    def cambio(self, h: dict) -> str:
-        que = self.actividad(h) + self.donde(h) + self.dirigida(h)
-        t = es.tiempo(h["estado"], h["fecha"], self.corte)
-        when = date(h["fecha"])
-        if h["estado"] == "cancelada":
-            return f"{es.mayuscula(que)}, planned {when}, was cancelled.{self.motivo(h)}"
-        if h["estado"] == "reprogramada":
-            verb = {"futuro": "will now be held", "presente": "is now being held"}.get(
-                t, "is now planned"
-            )
-            return f"{es.mayuscula(que)} was rescheduled and {verb} {when}.{self.motivo(h)}"
-        if t == "pendiente":
-            return (
-                f"{date_opening(h['fecha'])} {que} was planned; it has not yet been recorded "
-                "as held."
-            )
-        verb = "will be held" if t == "futuro" else "is being held"
-        return f"{date_opening(h['fecha'])} {que} {verb}{self.para(h)}."
-
-    def seccion_estrategias(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for i, parrafo in enumerate(parrafos):
-            h = parrafo["hechos"][0]
-            connector = "In addition" if i == 0 else "Also"
-            estrategia = f"the {self._titulo(h, 'nombre')}"
-            if h["instituciones"]:
-                verb = "take" if len(h["instituciones"]) > 1 else "takes"
-                oracion = (
-                    f"{connector}, {self.instituciones(h['instituciones'])} {verb} part in "
-                    f"{estrategia}"
-                )
-            else:
-                oracion = f"{connector}, the programme takes part in {estrategia}"
-            participacion = es.sin_punto(self._texto(h, "participacion"))
-            if participacion:
-                oracion += f", {participacion}"
-            bloques.append(Bloque("parrafo", oracion + "."))
-        return bloques
-
-    def _capacitaciones(self, h: dict) -> str:
-        titulo = self._titulo(h)
-        if es.es_descriptivo(h["titulo"], "capacitación"):
+    def _training(self, h: dict, nombrar: bool) -> str:
+        """'training on cybercrime…', '“Training of…”' (not 'the “training of…” training')."""
+        if not nombrar:
+            return "training"
+        titulo = self.titulo(h)
+        if es.es_descriptivo(h["titulo"], "capacitación") or descriptive(titulo, "training"):
             return es.minuscula(titulo)
-        return f"the “{titulo}” training"
+        if starts_with_kind(titulo, "training"):
+            return quoted(titulo)
+        return f"the {quoted(titulo)} training"
 
-    def seccion_capacitaciones(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for i, parrafo in enumerate(parrafos):
-            connector = "Likewise, " if i == 0 else "In addition, "
-            oraciones, named = [], False
-            for h in parrafo["hechos"]:
-                what = "training" if named else self._capacitaciones(h)
-                named = True
-                where = self.donde(h)
-                if h["estado"] == "realizada":
-                    organizan = h["organiza"]
-                    imparten = [x for x in h["imparte"] if x not in organizan]
-                    oracion = connector
-                    if imparten:
-                        oracion += f"in coordination with {self.instituciones(imparten)}, "
-                    who = self.instituciones(organizan) or "the programme"
-                    oracion += f"{who} promotes {what}, given {date(h['fecha'])}{where}"
-                else:
-                    verb = {
-                        "futuro": "will be held",
-                        "presente": "is being held",
-                        "pendiente": "was planned",
-                    }[es.tiempo(h["estado"], h["fecha"], self.corte)]
-                    opening = date_opening(h["fecha"])
-                    if not oraciones:
-                        opening = connector + es.minuscula(opening)
-                    oracion = f"{opening} {what} {verb}{where}"
-                oraciones.append(oracion.strip() + ".")
-            objetivos = [es.sin_punto(self._texto(h, "proposito")) for h in parrafo["hechos"]]
-            objetivo = next((o for o in objetivos if o), "")
-            if objetivo:
-                oraciones.append(f"The purpose of this strategy is {objetivo}.")
-            bloques.append(Bloque("parrafo", " ".join(oraciones)))
-        return bloques
+    def capacitaciones_realizadas(self, h: dict, indice: int, nombrar: bool) -> str:
+        texto = self._connector(indice)
+        imparten = [x for x in h["imparte"] if x not in h["organiza"]]
+        if imparten:
+            texto += f"in coordination with {self.instituciones(imparten)}, "
+        who = self.instituciones(h["organiza"]) or "the programme"
+        when = date_several(h["fecha"]) if h["n"] > 1 else date(h["fecha"])
+        texto += f"{who} promotes {self._training(h, nombrar)}, given {when}{self.donde(h)}"
+        return texto + "."
 
-    def _convenio_con_productos(self, c: dict, productos: list[dict]) -> str:
+    def capacitaciones_por_realizar(
+        self, h: dict, indice: int | None, nombrar: bool, t: str
+    ) -> str:
+        verb = {"futuro": "will be held", "presente": "is being held", "pendiente": "was planned"}[
+            t
+        ]
+        opening = date_opening(h["fecha"])
+        if indice is not None:
+            opening = self._connector(indice) + es.minuscula(opening)
+        return f"{opening} {self._training(h, nombrar)} {verb}{self.donde(h)}."
+
+    def capacitaciones_objetivo(self, h: dict) -> str:
+        return f"The purpose of this training is {self.texto(h, 'proposito')}."
+
+    def convenio_sin_fecha(self, c: dict) -> str:
         # Without a signing date it is not said to have been signed: only that it is in force.
-        oracion = f"Also in force is {self._convenio(c)}"
-        objeto = es.sin_punto(self._texto(c, "objeto"))
-        if objeto:
-            oracion += f", in order to {objeto}"
-        oraciones = [oracion + "."]
-        titulo = es.normalizar(c["titulo"])
-        for p in productos:
-            ya_nombrado = es.normalizar(p["nombre"]) in titulo
-            oraciones.extend(self._producto(p, por_convenio=True, ya_nombrado=ya_nombrado))
-        return " ".join(oraciones)
+        unido, aparte = self._objeto(c, ", in order to")
+        return f"Also in force is {self._convenio(c)}{unido}.{aparte}"
 
-    def _dicho(self, h: dict) -> str:
-        nombre, plural, _ = self.producto(h)
+    def producto(self, h: dict, origen: str, otras: list[dict]) -> str:
+        nombre, plural = self._producto_nombre(h)
+        future = h["fecha"] and _d(h["fecha"]) > self.corte
+        verb = "will be developed" if future else ("were developed" if plural else "was developed")
+        if origen == "convenio":
+            texto = f"As a result of this agreement, {nombre} {verb}"
+        elif origen == "coordinacion":
+            texto = f"As a result of the coordination with {self.instituciones(otras)}, "
+            texto += f"{nombre} {verb}"
+        else:
+            texto = f"{es.mayuscula(nombre)} {verb}"
+        descripcion = self.texto(h, "descripcion")
+        if descripcion and descripcion[:1].islower():
+            return f"{texto}, which {descripcion}."
+        return f"{texto}." + (f" {sentence(descripcion)}" if descripcion else "")
+
+    def _this(self, h: dict) -> tuple[str, bool]:
+        _, plural = self._producto_nombre(h)
         if plural:
-            return "These " + PRODUCTS[h["clase"]].split()[-1] + "s"
-        return "This " + PRODUCTS[h["clase"]].split()[-1]
+            return "These " + PRODUCTS[h["clase"]].split()[-1] + "s", True
+        return "This " + PRODUCTS[h["clase"]].split()[-1], False
 
-    def _producto(self, h: dict, por_convenio: bool = False, ya_nombrado: bool = False):
-        oraciones = []
-        nombre, plural, _ = self.producto(h)
-        if not ya_nombrado:
-            future = h["fecha"] and _d(h["fecha"]) > self.corte
-            verb = (
-                "will be developed" if future else ("were developed" if plural else "was developed")
-            )
-            otras = [i for i in h["contrapartes"] if not self._es_responsable(i)]
-            if por_convenio:
-                oracion = f"As a result of this agreement, {nombre} {verb}"
-            elif otras:
-                oracion = (
-                    f"As a result of the coordination with {self.instituciones(otras)}, "
-                    f"{nombre} {verb}"
-                )
-            else:
-                oracion = f"{es.mayuscula(nombre)} {verb}"
-            descripcion = es.sin_punto(self._texto(h, "descripcion"))
-            if descripcion:
-                oracion += f", which {descripcion}"
-            oraciones.append(oracion + ".")
-        this = self._dicho(h)
-        audiencias = [es.minuscula(self._audiencia(a)) for a in h["audiencias"]]
-        if audiencias or h["entidades"]:
-            oracion = f"{this} {'are' if plural else 'is'} disseminated"
-            if audiencias:
-                oracion += f" among {and_list(audiencias)}"
-            if h["entidades"]:
-                oracion += f" {in_states(h['entidades'])}"
-            oraciones.append(oracion + ".")
-        licencia = es.sin_punto(self._texto(h, "licencia"))
-        if licencia and not por_convenio:
-            oraciones.append(
-                f"{this} {'are' if plural else 'is'} used under this licence: {licencia}."
-            )
-        return oraciones
+    def difusion(self, h: dict) -> str:
+        this, plural = self._this(h)
+        texto = f"{this} {'are' if plural else 'is'} disseminated"
+        audiencias = [es.minuscula(self.audiencia(a)) for a in h["audiencias"]]
+        if audiencias:
+            texto += f" among {and_list(audiencias)}"
+        if h["entidades"]:
+            texto += f" {in_states(h['entidades'])}"
+        return texto + "."
 
-    def profesionalizacion(self, h: dict) -> str:
-        t = es.tiempo(h["estado"], h["fecha"], self.corte)
+    def licencia(self, h: dict) -> str:
+        this, plural = self._this(h)
+        licencia = self.texto(h, "licencia")
+        return f"{this} {'are' if plural else 'is'} used under this licence: {licencia}."
+
+    def profesionalizacion(self, h: dict, t: str) -> str:
         verb = {
             "pasado": "was held",
             "futuro": "will be held",
             "presente": "is being held",
             "pendiente": "was planned",
         }[t]
-        oracion = f"{date_opening(h['fecha'])} {self.actividad(h)} {verb}"
+        texto = f"{date_opening(h['fecha'])} {self.actividad(h)} {verb}"
         if h["entidades"]:
-            oracion += f" {in_states(h['entidades'])}"
-        publico = self.publico(h)
-        if publico:
-            oracion += f" as part of the professional development of {publico}"
-        oracion += self.para(h)
-        oraciones = [oracion + "."]
-        participantes = h["entidades_participantes"]
-        if participantes:
-            verb = "will take part" if t == "futuro" else "took part"
-            names = and_list([state_name(e) for e in participantes])
-            if h["participan_dif_estatales"]:
-                oraciones.append(f"Representatives of the State DIF Systems of {names} {verb}.")
-            else:
-                oraciones.append(f"Representatives of {states(participantes)} {verb}.")
-        return " ".join(oraciones)
+            texto += f" {in_states(h['entidades'])}"
+        publicos = self.publicos(h)
+        if publicos:
+            texto += f" as part of the professional development {list_with('of', publicos)}"
+        return texto + self.para(h) + "."
 
-    def seccion_otras(self, parrafos: list[dict]) -> list[Bloque]:
-        h = parrafos[0]["hechos"][0]
-        por_tiempo: dict[str, list[dict]] = {}
-        for g in h["grupos"]:
-            por_tiempo.setdefault(g["tiempo"], []).append(g)
+    def participantes(self, h: dict, t: str) -> str:
+        verb = "will take part" if t == "futuro" else "took part"
+        participantes = h["entidades_participantes"]
+        if h["participan_dif_estatales"]:
+            names = and_list([state_name(e) for e in participantes])
+            return f"Representatives of the State DIF Systems of {names} {verb}."
+        return f"Representatives of {states(participantes)} {verb}."
+
+    def cambios_intro(self) -> str:
+        return "In addition, the following actions are planned or changed:"
+
+    def cancelada(self, h: dict) -> str:
+        que = es.mayuscula(self._con_coma(h))
+        when = date(h["fecha"])
+        return f"{que} planned{self.para_quien_y_donde(h)} {when}, was cancelled.{self.motivo(h)}"
+
+    def reprogramada(self, h: dict, t: str) -> str:
+        verb = {"futuro": "will now be held", "presente": "is now being held"}.get(t, "was planned")
+        que = es.mayuscula(self.actividad(h))
+        texto = f"{que} was rescheduled and {verb}{self.para_quien_y_donde(h)} {date(h['fecha'])}"
+        cola = "; it has not yet been recorded as held." if t == "pendiente" else "."
+        return texto + cola + self.motivo(h)
+
+    def pendiente(self, h: dict) -> str:
+        que = es.mayuscula(self.actividad(h))
+        return (
+            f"{que} was planned{self.para_quien_y_donde(h)} {date(h['fecha'])}; it has not yet "
+            "been recorded as held."
+        )
+
+    def prevista(self, h: dict, t: str) -> str:
+        verb = "will be held" if t == "futuro" else "is being held"
+        que = es.mayuscula(self.actividad(h))
+        return f"{que} {verb}{self.para_quien_y_donde(h)} {date(h['fecha'])}{self.para(h)}."
+
+    def otras(self, por_tiempo: dict[str, list[dict]]) -> str:
         verbs = {
-            "realizada": "carried out",
-            "prevista": "still pending",
-            "futura": "planned after the cut-off date",
-            "cancelada": "cancelled",
+            "realizada": ("was carried out", "were carried out"),
+            "prevista": ("is still pending", "are still pending"),
+            "futura": ("is planned after the cut-off date", "are planned after the cut-off date"),
+            "cancelada": ("was cancelled", "were cancelled"),
         }
         partes = []
         for t, grupos in por_tiempo.items():
-            cuantas = []
-            for g in grupos:
-                singular, plural = KINDS[g["clase"]]
-                cuantas.append(f"one {singular}" if g["n"] == 1 else f"{g['n']} {plural}")
-            partes.append(f"{and_list(cuantas)} {verbs[t]}")
-        return [Bloque("parrafo", f"In addition, the period saw {'; '.join(partes)}.")]
+            cuantas = [how_many(g["n"], *KINDS[g["clase"]]) for g in grupos]
+            several = len(grupos) > 1 or grupos[0]["n"] > 1
+            partes.append(f"{and_list(cuantas)} {verbs[t][several]}")
+        return f"In addition, during the period, {'; '.join(partes)}."
+
+    def finalmente(self, texto: str) -> str:
+        for connector in CONNECTORS:
+            if texto.startswith(connector):
+                texto = texto[len(connector) :]
+                break
+        return f"Finally, {es.minuscula(texto)}"

@@ -12,7 +12,9 @@ Reglas que vienen de los registros y no del documento de ejemplo:
 
 import datetime as dt
 
-from informes.contribucion.documento import Bloque
+from capacitaciones.models import _INFINITIVO
+from informes.contribucion.documento import Bloque  # noqa: F401 (los redactores lo usan)
+from informes.contribucion.redaccion import plan
 from programa.fechas import MESES
 from programa.texto import normalizar
 
@@ -162,6 +164,8 @@ def fecha(f: dict) -> str:
     if precision == "dia":
         if inicio == fin:
             return f"el {_dia(inicio)}"
+        if fin - inicio == dt.timedelta(days=1) and inicio.month == fin.month:
+            return f"los días {inicio.day} y {_dia(fin)}"
         if mismo_anio and inicio.month == fin.month:
             return f"del {inicio.day} al {_dia(fin)}"
         return f"del {_dia(inicio, not mismo_anio)} al {_dia(fin)}"
@@ -196,14 +200,7 @@ def fecha_inicial(f: dict) -> str:
     return mayuscula(fecha(f)) + ("" if f["precision"] in ("dia", "mes") else ",")
 
 
-def tiempo(estado: str, f: dict, corte: dt.date) -> str:
-    """'pasado' (realizada), 'futuro' (empieza después del corte), 'presente' (en curso al
-    corte) o 'pendiente' (debió ocurrir antes del corte y no se registró como realizada)."""
-    if estado == "realizada":
-        return "pasado"
-    if _d(f["inicio"]) > corte:
-        return "futuro"
-    return "presente" if _d(f["fin"]) >= corte else "pendiente"
+tiempo = plan.tiempo  # el tiempo verbal lo elige el plan; aquí se conjuga
 
 
 # --- Entidades --------------------------------------------------------------------------------
@@ -230,29 +227,106 @@ def en_entidades(ents: list[dict]) -> str:
     return f"en {entidades(ents)}" if ents else ""
 
 
-# --- El redactor ------------------------------------------------------------------------------
+# --- Textos libres ----------------------------------------------------------------------------
+# Un texto libre entra en una oración solo si cabe en su hueco; si no, va como oración propia.
+
+_NO_VERBOS = {"programa", "estrategia", "iniciativa", "este", "esta", "ese", "esa", "la", "una"}
+_NO_VERBOS |= {"cada", "toda", "sobre", "desde", "ante", "entre", "mediante", "durante"}
+_NO_VERBOS |= {"para", "contra", "hacia", "hasta", "que", "donde", "cuya", "nuestra"}
 
 
-class Redactor:
-    """Escribe el cuerpo de una aportación (``contribucion_construir()``) en español."""
+def es_infinitivo(texto: str) -> bool:
+    """¿Empieza con un verbo en infinitivo? (la regla del propósito de una actividad)."""
+    return bool(_INFINITIVO.match(minuscula(texto.strip())))
+
+
+def es_verbo_presente(texto: str) -> bool:
+    """¿Empieza con un verbo en presente («Implementa…», «Promueven…»)? Para la descripción
+    de un programa, que sigue al nombre de la institución."""
+    palabra = (texto.split() or [""])[0].lower()
+    return (
+        palabra.isalpha()
+        and palabra.endswith(("a", "e", "an", "en"))
+        and not palabra.endswith(("ada", "ida", "adan", "idan"))  # participios: «dirigida a…»
+        and normalizar(palabra) not in _NO_VERBOS
+    )
+
+
+def oracion(texto: str) -> str:
+    """Un texto libre como oración propia: con mayúscula y punto."""
+    return f"{mayuscula(sin_punto(texto))}."
+
+
+# --- Más palabras -----------------------------------------------------------------------------
+
+_NUMEROS = ("", "un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve")
+
+
+def cuantas(n: int, singular: str, plural: str, femenino: bool) -> str:
+    """'una plática', 'dos talleres', '12 cursos': en prosa, del uno al nueve con letra."""
+    if n == 1:
+        return f"{'una' if femenino else 'un'} {singular}"
+    return f"{_NUMEROS[n] if n < 10 else n} {plural}"
+
+
+def comillas(titulo: str) -> str:
+    """Un nombre propio entre comillas empieza con mayúscula (aunque se capture en minúscula)."""
+    return f"“{mayuscula(titulo)}”"
+
+
+def _coordinado(nombre: str) -> bool:
+    return f" {conjuncion_y('i')} " in f" {nombre} " or " y " in f" {nombre} "
+
+
+def lista_con(preposicion, nombres: list[str]) -> str:
+    """Colectivos tras una preposición: «a adolescentes», «a personas servidoras públicas y
+    organizaciones…»; si alguno ya lleva «y», el último va tras «así como» («a niñas y niños, así
+    como a madres, padres…»); si alguno lleva artículo, la preposición se repite («del
+    personal… y de organizaciones…»)."""
+    if not nombres:
+        return ""
+    if len(nombres) > 1 and any(_coordinado(n) for n in nombres):
+        cabeza = ", ".join(preposicion(n) for n in nombres[:-1])
+        return f"{cabeza}, así como {preposicion(nombres[-1])}"
+    if any(n.split()[0] in ("el", "la", "los", "las") for n in nombres):
+        return lista([preposicion(n) for n in nombres])
+    return preposicion(lista(nombres))
+
+
+def fecha_varias(f: dict) -> str:
+    """Las fechas de varias actividades de un grupo: el tramo que abarcan, sin sugerir que fue
+    una sola de principio a fin: 'en marzo de 2019', 'entre marzo y julio de 2019'."""
+    inicio, fin = _d(f["inicio"]), _d(f["fin"])
+    if f["precision"] not in ("dia", "mes") or (inicio.year, inicio.month) == (fin.year, fin.month):
+        return fecha(f) if f["precision"] not in ("dia",) else fecha(f | {"precision": "mes"})
+    if inicio.year == fin.year:
+        return f"entre {MESES[inicio.month - 1]} y {MESES[fin.month - 1]} de {fin.year}"
+    return (
+        f"entre {MESES[inicio.month - 1]} de {inicio.year} y {MESES[fin.month - 1]} de {fin.year}"
+    )
+
+
+# --- El recetario -----------------------------------------------------------------------------
+
+
+class Frases(plan.Frases):
+    """Las frases del plan (``plan.py``) en español."""
 
     idioma = "es"
 
-    def __init__(self, contribucion: dict):
-        self.contribucion = contribucion
-        self.corte = _d(contribucion["corte"])
-        self.responsables: set[str] = set()  # siglas ya presentadas
-
     # Nombres
 
-    def _titulo(self, h: dict, campo: str = "titulo") -> str:
+    def titulo(self, h: dict, campo: str = "titulo") -> str:
         return h[campo]
 
-    def _texto(self, h: dict, campo: str) -> str:
-        return h.get(campo) or ""
+    def texto(self, h: dict, campo: str) -> str:
+        return sin_punto(h.get(campo) or "")
+
+    def audiencia(self, a: dict) -> str:
+        return a["nombre"]
 
     def institucion(self, inst: dict) -> str:
-        if inst["siglas"] and inst["siglas"] in self.responsables:
+        if self.es_responsable(inst):
             return f"{articulo(inst['nombre'])} {inst['siglas']}"
         if inst["tipo"] == "osc" and not _genero_numero(inst["nombre"])[0]:
             return f"la organización {inst['nombre']}"
@@ -261,15 +335,17 @@ class Redactor:
     def instituciones(self, insts: list[dict]) -> str:
         return lista([self.institucion(i) for i in insts])
 
-    def _es_responsable(self, inst: dict) -> bool:
-        return bool(inst["siglas"]) and inst["siglas"] in self.responsables
-
-    def publico(self, h: dict) -> str:
-        """A quién, con su artículo: «el público en general», «niñas y niños»."""
-        publico = sin_punto(self._texto(h, "publico"))
-        if publico:
-            return publico_con_articulo(publico)
-        return lista([publico_con_articulo(minuscula(self._audiencia(x))) for x in h["audiencias"]])
+    def publicos(self, h: dict) -> list[str]:
+        """A quién, cada colectivo con su artículo: «el público en general», «niñas y niños»."""
+        libre = self.texto(h, "publico")
+        if libre:
+            return [publico_con_articulo(libre)]
+        nombres = [publico_con_articulo(minuscula(self.audiencia(x))) for x in h["audiencias"]]
+        # «la jornada de salud mental para adolescentes», no «…, dirigida a adolescentes».
+        titulo = f" {normalizar(self.titulo(h))} "
+        if nombres and all(f" para {normalizar(n)} " in titulo for n in nombres):
+            return []
+        return nombres
 
     def donde(self, h: dict) -> str:
         """' en el Estado de Jalisco', ', con participantes de los Estados de…' o ''."""
@@ -279,376 +355,296 @@ class Redactor:
             return f", con participantes de {entidades(h['entidades_participantes'])}"
         return ""
 
-    def dirigida(self, h: dict) -> str:
-        """', dirigida a niñas y niños y al público en general': «a» ante cada colectivo."""
-        libre = sin_punto(self._texto(h, "publico"))
-        if libre:
-            quienes = a(publico_con_articulo(libre))
-        else:
-            nombres = [publico_con_articulo(minuscula(self._audiencia(x))) for x in h["audiencias"]]
-            if not nombres:
-                return ""
-            quienes = "a " + lista(
-                [
-                    n if i == 0 or n.split()[0] not in ("el", "la") else a(n)
-                    for i, n in enumerate(nombres)
-                ]
-            )
-            quienes = a(quienes[2:]) if quienes.startswith("a el ") else quienes
-        return f", {'dirigida' if CLASES[h['clase']][2] else 'dirigido'} {quienes}"
+    def _dirigida(self, h: dict) -> str:
+        """', dirigida a niñas y niños, así como al público en general' (o '')."""
+        nombres = self.publicos(h)
+        if not nombres:
+            return ""
+        return f", {'dirigida' if CLASES[h['clase']][2] else 'dirigido'} {lista_con(a, nombres)}"
+
+    def donde_y_para_quien(self, h: dict) -> str:
+        """Sin lugar pero con participantes de varias entidades, se dice de dónde son quienes
+        asisten: «dirigida a personas servidoras públicas de los Estados de…»."""
+        participantes = h.get("entidades_participantes")
+        if not h["entidades"] and participantes and self.publicos(h):
+            return f"{self._dirigida(h)} {de(entidades(participantes))}"
+        return self.donde(h) + self._dirigida(h)
 
     def para(self, h: dict) -> str:
-        proposito = sin_punto(self._texto(h, "proposito"))
+        proposito = self.texto(h, "proposito")
         return f", para {proposito}" if proposito else ""
 
     def motivo(self, h: dict) -> str:
         """El motivo, como oración propia (es texto libre: no se une a otra oración)."""
-        motivo = sin_punto(self._texto(h, "motivo"))
-        return f" {mayuscula(motivo)}." if motivo else ""
-
-    def _audiencia(self, a: dict) -> str:
-        return a["nombre"]
+        motivo = self.texto(h, "motivo")
+        return f" {oracion(motivo)}" if motivo else ""
 
     def actividad(self, h: dict) -> str:
         """'la plática preventiva “Delitos Cibernéticos”', 'el Curso sobre…', 'el “Foro …”'."""
         singular, _, femenino = CLASES[h["clase"]]
-        titulo = self._titulo(h)
+        titulo = self.titulo(h)
         if es_descriptivo(h["titulo"], singular):
             return con_articulo(titulo)
         art = "la" if femenino else "el"
-        titulo = mayuscula(titulo)  # un nombre propio entre comillas empieza con mayúscula
         if _empieza_con(h["titulo"], singular):
-            return f"{art} “{titulo}”"
-        adjetivo = (" preventiva" if femenino else " preventivo") if h.get("preventiva") else ""
-        return f"{art} {singular}{adjetivo} “{titulo}”"
+            return f"{art} {comillas(titulo)}"
+        # «taller preventivo “Prevención del…”» diría dos veces lo mismo.
+        ya_lo_dice = any(p in normalizar(titulo) for p in ("prevenc", "preventiv"))
+        preventiva = h.get("preventiva") and not ya_lo_dice
+        adjetivo = (" preventiva" if femenino else " preventivo") if preventiva else ""
+        return f"{art} {singular}{adjetivo} {comillas(titulo)}"
 
-    def producto(self, h: dict) -> tuple[str, bool, bool]:
+    def _producto_nombre(self, h: dict) -> tuple[str, bool, bool]:
         """(nombre con artículo, es plural, es femenino) de un producto."""
         sustantivo, femenino = PRODUCTOS[h["clase"]]
         if es_descriptivo(h["nombre"], sustantivo):
             femenino, plural = _genero_numero(h["nombre"])
-            return con_articulo(self._titulo(h, "nombre")), plural, femenino
+            return con_articulo(self.titulo(h, "nombre")), plural, femenino
         art = "la" if femenino else "el"
-        return f"{art} {sustantivo} “{self._titulo(h, 'nombre')}”", False, femenino
-
-    # Secciones
-
-    def cuerpo(self) -> list[Bloque]:
-        bloques: list[Bloque] = []
-        for seccion in self.contribucion["secciones"]:
-            bloques.extend(getattr(self, f"seccion_{seccion['clave']}")(seccion["parrafos"]))
-        return self.finalmente(bloques)
-
-    def finalmente(self, bloques: list[Bloque]) -> list[Bloque]:
-        parrafos = [b for b in bloques if b.tipo == "parrafo"]
-        if len(parrafos) >= 4 and bloques[-1].tipo == "parrafo":
-            texto = bloques[-1].texto
-            for conector in CONECTORES:
-                if texto.startswith(conector):
-                    texto = texto[len(conector) :]
-                    break
-            bloques[-1] = Bloque("parrafo", f"Finalmente, {minuscula(texto)}")
-        return bloques
-
-    def seccion_marco(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            h = parrafo["hechos"][0]
-            resp = h["responsable"]
-            sujeto = con_articulo(resp["nombre"])
-            if resp["siglas"]:
-                sujeto += f" ({resp['siglas']})"
-                self.responsables.add(resp["siglas"])
-            programa = self._titulo(h, "nombre")
-            descripcion = minuscula(sin_punto(self._texto(h, "descripcion")))
-            if descripcion:
-                oracion = (
-                    f"{mayuscula(sujeto)} {descripcion}, a través {de(con_articulo(programa))}"
-                )
-            else:
-                oracion = f"{mayuscula(sujeto)} implementa {con_articulo(programa)}"
-            convenios = h["convenios"]
-            if convenios:
-                oracion += f", en cuyo marco, {self._firma(convenios[0])}"
-            bloques.append(Bloque("parrafo", oracion + "."))
-            if convenios and self._texto(convenios[0], "objeto"):
-                objeto = sin_punto(self._texto(convenios[0], "objeto"))
-                bloques.append(Bloque("parrafo", f"Dicho convenio tiene por objetivo {objeto}."))
-            for convenio in convenios[1:]:
-                oracion = f"Asimismo, {self._firma(convenio, sujeto=True)}"
-                objeto = sin_punto(self._texto(convenio, "objeto"))
-                if objeto:
-                    oracion += f", que tiene por objetivo {objeto}"
-                bloques.append(Bloque("parrafo", oracion + "."))
-            for convenio in h.get("convenios_vigentes", []):
-                bloques.append(Bloque("parrafo", self.vigente(convenio)))
-        return bloques
-
-    def _vigencia(self, c: dict) -> str:
-        """'sigue vigente' o 'estuvo vigente hasta el…' (según la fecha de corte)."""
-        fin = c.get("vigencia_fin")
-        if fin and _d(fin) < self.corte:
-            return f"estuvo vigente hasta {fecha({'inicio': fin, 'fin': fin, 'precision': 'dia'})}"
-        return "sigue vigente"
-
-    def vigente(self, c: dict) -> str:
-        """Un convenio firmado antes del periodo: se dice que sigue vigente, no que se firmó."""
-        firma = fecha({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
-        oracion = f"Asimismo, {self._vigencia(c)} {self._convenio(c)}, firmado {firma}"
-        objeto = sin_punto(self._texto(c, "objeto"))
-        if objeto:
-            oracion += f", que tiene por objetivo {objeto}"
-        return oracion + "."
-
-    def _partes_por_nombrar(self, c: dict) -> list[dict]:
-        """Las otras partes de un convenio, si su título no las nombra ya."""
-        normal = f" {normalizar(c['titulo'])} "
-        otras = [p for p in c["partes"] if not self._es_responsable(p)]
-        nombradas = any(
-            f" {normalizar(p['nombre'])} " in normal
-            or (p["siglas"] and f" {normalizar(p['siglas'])} " in normal)
-            for p in otras
-        )
-        return [] if nombradas else otras
+        return f"{art} {sustantivo} {comillas(self.titulo(h, 'nombre'))}", False, femenino
 
     def _convenio(self, c: dict) -> str:
         """'el Convenio … con la Policía Federal' (las partes solo si el título no las nombra)."""
-        texto = con_articulo(self._titulo(c))
-        otras = self._partes_por_nombrar(c)
+        texto = con_articulo(self.titulo(c))
+        otras = self.partes_por_nombrar(c)
         return f"{texto} con {self.instituciones(otras)}" if otras else texto
 
     def _firma(self, c: dict, sujeto: bool = False) -> str:
         futuro = _d(c["fecha_firma"]) > self.corte
         verbo = "tiene previsto firmar" if futuro else "firmó"
-        responsables = [p for p in c["partes"] if self._es_responsable(p)]
+        responsables = [p for p in c["partes"] if self.es_responsable(p)]
         quien = f"{self.institucion(responsables[0])} " if sujeto and responsables else ""
-        fecha_firma = fecha(
-            {"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"}
-        )
-        return f"{fecha_firma}, {quien}{verbo} {self._convenio(c)}"
+        cuando = fecha({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
+        return f"{cuando}, {quien}{verbo} {self._convenio(c)}"
 
-    def seccion_acciones(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            bloques.append(Bloque("parrafo", "Destacan las siguientes acciones:"))
-            bloques.append(Bloque("vinetas", elementos=[self.vineta(h) for h in parrafo["hechos"]]))
-        return bloques
+    def _objeto(self, c: dict, hueco: str) -> tuple[str, str]:
+        """(lo que sigue a ``hueco``, la oración aparte): un objeto que empieza con infinitivo
+        cabe tras «tiene por objetivo»; otro se dice aparte («Su objeto: …»)."""
+        objeto = self.texto(c, "objeto")
+        if not objeto:
+            return "", ""
+        if es_infinitivo(objeto):
+            return f"{hueco} {minuscula(objeto)}", ""
+        return "", f" Su objeto: {minuscula(objeto) if objeto[:2].isupper() else objeto}."
 
-    def vineta(self, h: dict) -> str:
+    # Frases del plan
+
+    def programa(self, h: dict, convenio: dict | None) -> str:
+        resp = h["responsable"]
+        sujeto = con_articulo(resp["nombre"])
+        if resp["siglas"]:
+            sujeto += f" ({resp['siglas']})"
+        self.presentar(resp)
+        programa = con_articulo(self.titulo(h, "nombre"))
+        descripcion = self.texto(h, "descripcion")
+        aparte = ""
+        if descripcion and es_verbo_presente(descripcion):
+            texto = f"{mayuscula(sujeto)} {minuscula(descripcion)}, a través {de(programa)}"
+        else:
+            texto = f"{mayuscula(sujeto)} implementa {programa}"
+            aparte = f" {oracion(descripcion)}" if descripcion else ""
+        if convenio:
+            texto += f", en cuyo marco, {self._firma(convenio)}"
+        return texto + "." + aparte
+
+    def objeto_convenio(self, c: dict) -> str:
+        unido, aparte = self._objeto(c, "tiene por objetivo")
+        return f"Dicho convenio {unido}." if unido else aparte.strip()
+
+    def otro_convenio(self, c: dict) -> str:
+        unido, aparte = self._objeto(c, ", que tiene por objetivo")
+        return f"Asimismo, {self._firma(c, sujeto=True)}{unido}.{aparte}"
+
+    def convenio_vigente(self, c: dict) -> str:
+        """Un convenio firmado antes del periodo: se dice que sigue vigente, no que se firmó."""
+        fin = c.get("vigencia_fin")
+        if fin and _d(fin) < self.corte:
+            cuando = fecha({"inicio": fin, "fin": fin, "precision": "dia"})
+            vigencia = f"estuvo vigente hasta {cuando}"
+        else:
+            vigencia = "sigue vigente"
+        firma = fecha({"inicio": c["fecha_firma"], "fin": c["fecha_firma"], "precision": "dia"})
+        unido, aparte = self._objeto(c, ", que tiene por objetivo")
+        return f"Asimismo, {vigencia} {self._convenio(c)}, firmado {firma}{unido}.{aparte}"
+
+    def acciones_intro(self) -> str:
+        return "Destacan las siguientes acciones:"
+
+    def accion(self, h: dict) -> str:
         """Qué, dónde, cuándo, para quién y para qué: «El 8 de marzo de 2019 se impartió la
         plática “Riesgos en internet” en el Estado de Jalisco, dirigida a adolescentes.»"""
         verbo = "se impartió" if h["clase"] in IMPARTIDAS else "se llevó a cabo"
-        oracion = f"{fecha_inicial(h['fecha'])} {verbo} {self.actividad(h)}"
-        return oracion + self.donde(h) + self.dirigida(h) + self.para(h) + "."
+        texto = f"{fecha_inicial(h['fecha'])} {verbo} {self.actividad(h)}"
+        return texto + self.donde_y_para_quien(h) + self.para(h) + "."
 
-    def seccion_cambios(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            bloques.append(
-                Bloque("parrafo", "Además, las siguientes acciones están previstas o cambiaron:")
-            )
-            bloques.append(Bloque("vinetas", elementos=[self.cambio(h) for h in parrafo["hechos"]]))
-        return bloques
+    def estrategia(self, h: dict, indice: int) -> str:
+        conector = "Asimismo," if indice == 0 else "También"
+        estrategia = con_articulo(self.titulo(h, "nombre"))
+        if h["instituciones"]:
+            quienes = de(self.instituciones(h["instituciones"]))
+            texto = f"{conector} destaca la participación {quienes} en {estrategia}"
+        else:
+            texto = f"{conector} el programa participa en {estrategia}"
+        # Una frase en minúscula («apoyando en…», «con pláticas…») sigue a la coma; un texto
+        # que empieza con mayúscula es una oración propia.
+        participacion = self.texto(h, "participacion")
+        if participacion and participacion[:1].islower():
+            return f"{texto}, {participacion}."
+        return f"{texto}." + (f" {oracion(participacion)}" if participacion else "")
 
-    def cambio(self, h: dict) -> str:
-        """Lo programado, reprogramado o cancelado, dicho como tal y con su motivo."""
-        prevista = "prevista" if CLASES[h["clase"]][2] else "previsto"
-        que = self.actividad(h) + self.donde(h) + self.dirigida(h)
-        t = tiempo(h["estado"], h["fecha"], self.corte)
-        cuando = fecha(h["fecha"])
-        if h["estado"] == "cancelada":
-            return f"Se canceló {que}, {prevista} {cuando}.{self.motivo(h)}"
-        if h["estado"] == "reprogramada":
-            verbo = {
-                "futuro": "que se llevará a cabo",
-                "presente": "que se lleva a cabo",
-                "pendiente": f"{prevista} ahora",
-            }[t]
-            return f"Se reprogramó {que}, {verbo} {cuando}.{self.motivo(h)}"
-        if t == "pendiente":
-            return (
-                f"{fecha_inicial(h['fecha'])} estaba {prevista} {que}, que aún no se registra "
-                "como realizada."
-            )
-        verbo = "se llevará a cabo" if t == "futuro" else "se lleva a cabo"
-        return f"{fecha_inicial(h['fecha'])} {verbo} {que}{self.para(h)}."
+    _CONECTORES_CAPACITACION = ("De igual forma, ", "Asimismo, ", "Por otra parte, ")
 
-    def seccion_estrategias(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for i, parrafo in enumerate(parrafos):
-            h = parrafo["hechos"][0]
-            conector = "Asimismo," if i == 0 else "También"
-            estrategia = con_articulo(self._titulo(h, "nombre"))
-            if h["instituciones"]:
-                quienes = de(self.instituciones(h["instituciones"]))
-                oracion = f"{conector} destaca la participación {quienes} en {estrategia}"
-            else:
-                oracion = f"{conector} el programa participa en {estrategia}"
-            participacion = sin_punto(self._texto(h, "participacion"))
-            if participacion:
-                oracion += f", {participacion}"
-            bloques.append(Bloque("parrafo", oracion + "."))
-        return bloques
-
-    def _capacitaciones(self, h: dict) -> str:
+    def _capacitaciones(self, h: dict, nombrar: bool) -> str:
         """'capacitaciones sobre delitos cibernéticos…' o 'capacitaciones “Título”'."""
-        titulo = self._titulo(h)
+        if not nombrar:
+            return "capacitaciones"
+        titulo = self.titulo(h)
         if es_descriptivo(h["titulo"], "capacitación"):
             return "capacitaciones " + titulo.split(" ", 1)[1]
-        return f"capacitaciones “{titulo}”"
+        return f"capacitaciones {comillas(titulo)}"
 
-    def seccion_capacitaciones(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for i, parrafo in enumerate(parrafos):
-            conector = "De igual forma, " if i == 0 else "Asimismo, "
-            oraciones, nombradas = [], False
-            for h in parrafo["hechos"]:
-                que = "capacitaciones" if nombradas else self._capacitaciones(h)
-                nombradas = True
-                donde = self.donde(h)
-                if h["estado"] == "realizada":
-                    organizan = h["organiza"]
-                    imparten = [x for x in h["imparte"] if x not in organizan]
-                    oracion = conector
-                    if imparten:
-                        oracion += f"en coordinación con {self.instituciones(imparten)}, "
-                    quien = self.instituciones(organizan) or "el programa"
-                    oracion += f"{quien} fomenta el desarrollo de {que}, impartidas "
-                    oracion += fecha(h["fecha"]) + donde
-                else:
-                    verbo = {
-                        "futuro": "se llevarán a cabo",
-                        "presente": "se llevan a cabo",
-                        "pendiente": "estaba prevista la realización de",
-                    }[tiempo(h["estado"], h["fecha"], self.corte)]
-                    inicio = fecha_inicial(h["fecha"])
-                    if not oraciones:
-                        inicio = conector + minuscula(inicio)
-                    oracion = f"{inicio} {verbo} {que}{donde}"
-                oraciones.append(oracion.strip() + ".")
-            objetivos = [sin_punto(self._texto(h, "proposito")) for h in parrafo["hechos"]]
-            objetivo = next((o for o in objetivos if o), "")
-            if objetivo:
-                oraciones.append(f"Dicha estrategia tiene el objetivo de {objetivo}.")
-            bloques.append(Bloque("parrafo", " ".join(oraciones)))
-        return bloques
+    def _conector(self, indice: int) -> str:
+        return self._CONECTORES_CAPACITACION[min(indice, len(self._CONECTORES_CAPACITACION) - 1)]
 
-    def seccion_productos(self, parrafos: list[dict]) -> list[Bloque]:
-        bloques = []
-        for parrafo in parrafos:
-            hechos = parrafo["hechos"]
-            if hechos[0]["tipo"] == "convenio":
-                bloques.append(
-                    Bloque("parrafo", self._convenio_con_productos(hechos[0], hechos[1:]))
-                )
-            else:
-                bloques.append(Bloque("parrafo", " ".join(self._producto(hechos[0]))))
-        return bloques
+    def capacitaciones_realizadas(self, h: dict, indice: int, nombrar: bool) -> str:
+        texto = self._conector(indice)
+        imparten = [x for x in h["imparte"] if x not in h["organiza"]]
+        if imparten:
+            texto += f"en coordinación con {self.instituciones(imparten)}, "
+        quien = self.instituciones(h["organiza"]) or "el programa"
+        cuando = fecha_varias(h["fecha"]) if h["n"] > 1 else fecha(h["fecha"])
+        texto += f"{quien} fomenta el desarrollo de {self._capacitaciones(h, nombrar)}, "
+        return f"{texto}impartidas {cuando}{self.donde(h)}."
 
-    def _convenio_con_productos(self, c: dict, productos: list[dict]) -> str:
+    def capacitaciones_por_realizar(
+        self, h: dict, indice: int | None, nombrar: bool, t: str
+    ) -> str:
+        verbo = {
+            "futuro": "se llevarán a cabo",
+            "presente": "se llevan a cabo",
+            "pendiente": "estaba prevista la realización de",
+        }[t]
+        inicio = fecha_inicial(h["fecha"])
+        if indice is not None:
+            inicio = self._conector(indice) + minuscula(inicio)
+        return f"{inicio} {verbo} {self._capacitaciones(h, nombrar)}{self.donde(h)}."
+
+    def capacitaciones_objetivo(self, h: dict) -> str:
+        return f"Estas capacitaciones tienen el objetivo de {self.texto(h, 'proposito')}."
+
+    def convenio_sin_fecha(self, c: dict) -> str:
         # Sin fecha de firma no se dice que se firmó: solo que está vigente en el periodo.
-        oracion = f"También está vigente {self._convenio(c)}"
-        objeto = sin_punto(self._texto(c, "objeto"))
-        if objeto:
-            oracion += f", con el objetivo de {objeto}"
-        oraciones = [oracion + "."]
-        titulo = normalizar(c["titulo"])
-        for p in productos:
-            # Si el título del convenio ya nombra el producto, basta con decir cómo se difunde.
-            ya_nombrado = normalizar(p["nombre"]) in titulo
-            oraciones.extend(self._producto(p, por_convenio=True, ya_nombrado=ya_nombrado))
-        return " ".join(oraciones)
+        unido, aparte = self._objeto(c, ", con el objetivo de")
+        return f"También está vigente {self._convenio(c)}{unido}.{aparte}"
 
-    def _dicho(self, h: dict) -> str:
+    def producto(self, h: dict, origen: str, otras: list[dict]) -> str:
+        nombre, plural, femenino = self._producto_nombre(h)
+        futuro = h["fecha"] and _d(h["fecha"]) > self.corte
+        verbo = ("se generarán" if futuro else "se generaron") if plural else None
+        verbo = verbo or ("se generará" if futuro else "se generó")
+        if origen == "convenio":
+            texto = f"Como resultado de este convenio {verbo} {nombre}"
+        elif origen == "coordinacion":
+            texto = f"Como resultado de la coordinación con {self.instituciones(otras)} "
+            texto += f"{verbo} {nombre}"
+        else:
+            texto = f"{mayuscula(verbo)} {nombre}"
+        # Una descripción en minúscula es lo que el producto hace («abordan…»): sigue a
+        # «mismos que»; otra es una oración propia.
+        descripcion = self.texto(h, "descripcion")
+        if descripcion and es_verbo_presente(descripcion) and descripcion[:1].islower():
+            mismo = "mism" + ("a" if femenino else "o") + ("s" if plural else "")
+            return f"{texto}, {mismo} que {descripcion}."
+        return f"{texto}." + (f" {oracion(descripcion)}" if descripcion else "")
+
+    def _dicho(self, h: dict) -> tuple[str, bool]:
         sustantivo = PRODUCTOS[h["clase"]][0]
-        nombre, plural, femenino = self.producto(h)
-        palabra = sustantivo.split()[0] if not plural else nombre.split()[1].lower()
+        nombre, plural, femenino = self._producto_nombre(h)
         if plural:
-            return f"{'Dichas' if femenino else 'Dichos'} {palabra}"
-        return f"{'Dicha' if femenino else 'Dicho'} {palabra}"
+            return f"{'Dichas' if femenino else 'Dichos'} {nombre.split()[1].lower()}", True
+        return f"{'Dicha' if femenino else 'Dicho'} {sustantivo.split()[0]}", False
 
-    def _producto(self, h: dict, por_convenio: bool = False, ya_nombrado: bool = False):
-        oraciones = []
-        if not ya_nombrado:
-            nombre, plural, femenino = self.producto(h)
-            futuro = h["fecha"] and _d(h["fecha"]) > self.corte
-            verbo = (
-                ("se generarán" if futuro else "se generaron")
-                if plural
-                else ("se generará" if futuro else "se generó")
-            )
-            otras = [i for i in h["contrapartes"] if not self._es_responsable(i)]
-            if por_convenio:
-                oracion = f"Como resultado de este convenio {verbo} {nombre}"
-            elif otras:
-                oracion = (
-                    f"Como resultado de la coordinación con {self.instituciones(otras)} "
-                    f"{verbo} {nombre}"
-                )
-            else:
-                oracion = f"{mayuscula(verbo)} {nombre}"
-            descripcion = sin_punto(self._texto(h, "descripcion"))
-            if descripcion:
-                mismo = (
-                    ("mismas" if femenino else "mismos")
-                    if plural
-                    else ("misma" if femenino else "mismo")
-                )
-                oracion += f", {mismo} que {descripcion}"
-            oraciones.append(oracion + ".")
-        dicho = self._dicho(h)
-        audiencias = [publico_con_articulo(minuscula(self._audiencia(a))) for a in h["audiencias"]]
-        if audiencias or h["entidades"]:
-            verbo = "se difunden" if dicho.split()[0] in ("Dichos", "Dichas") else "se difunde"
-            oracion = f"{dicho} {verbo}"
-            if audiencias:
-                oracion += f" entre {lista(audiencias)}"
-            if h["entidades"]:
-                oracion += f" {en_entidades(h['entidades'])}"
-            oraciones.append(oracion + ".")
-        licencia = sin_punto(self._texto(h, "licencia"))
-        if licencia and not por_convenio:
-            oraciones.append(f"{dicho} se usa conforme a esta licencia: {minuscula(licencia)}.")
-        return oraciones
+    def difusion(self, h: dict) -> str:
+        dicho, plural = self._dicho(h)
+        texto = f"{dicho} {'se difunden' if plural else 'se difunde'}"
+        audiencias = [publico_con_articulo(minuscula(self.audiencia(x))) for x in h["audiencias"]]
+        if audiencias:
+            texto += f" entre {lista(audiencias)}"
+        if h["entidades"]:
+            texto += f" {en_entidades(h['entidades'])}"
+        return texto + "."
 
-    def seccion_profesionalizacion(self, parrafos: list[dict]) -> list[Bloque]:
-        return [Bloque("parrafo", self.profesionalizacion(p["hechos"][0])) for p in parrafos]
+    def licencia(self, h: dict) -> str:
+        dicho, _ = self._dicho(h)
+        return f"{dicho} se usa conforme a esta licencia: {minuscula(self.texto(h, 'licencia'))}."
 
-    def profesionalizacion(self, h: dict) -> str:
-        t = tiempo(h["estado"], h["fecha"], self.corte)
+    def profesionalizacion(self, h: dict, t: str) -> str:
         verbo = {
             "pasado": "se llevó a cabo",
             "futuro": "se llevará a cabo",
             "presente": "se lleva a cabo",
             "pendiente": "estaba previsto llevar a cabo",
         }[t]
-        oracion = f"{fecha_inicial(h['fecha'])} {verbo} {self.actividad(h)}"
+        texto = f"{fecha_inicial(h['fecha'])} {verbo} {self.actividad(h)}"
         if h["entidades"]:
-            oracion += f" {en_entidades(h['entidades'])}"
-        publico = self.publico(h)
-        if publico:
-            oracion += f", como parte de las acciones de profesionalización {de(publico)}"
-        proposito = sin_punto(self._texto(h, "proposito"))
+            texto += f" {en_entidades(h['entidades'])}"
+        publicos = self.publicos(h)
+        if publicos:
+            texto += f", como parte de las acciones de profesionalización {lista_con(de, publicos)}"
+        proposito = self.texto(h, "proposito")
         if proposito:
-            oracion += f", con el objetivo de {proposito}"
-        oraciones = [oracion + "."]
-        participantes = h["entidades_participantes"]
-        if participantes:
-            verbo = "Participarán" if t == "futuro" else "Participaron"
-            nombres = lista([e["nombre"] for e in participantes])
-            if h["participan_dif_estatales"]:
-                oraciones.append(
-                    f"{verbo} representantes de los Sistemas Estatales DIF de {nombres}."
-                )
-            else:
-                oraciones.append(f"{verbo} representantes de {entidades(participantes)}.")
-        return " ".join(oraciones)
+            texto += f", con el objetivo de {proposito}"
+        return texto + "."
 
-    def seccion_otras(self, parrafos: list[dict]) -> list[Bloque]:
-        h = parrafos[0]["hechos"][0]
-        por_tiempo: dict[str, list[dict]] = {}
-        for g in h["grupos"]:
-            por_tiempo.setdefault(g["tiempo"], []).append(g)
+    def participantes(self, h: dict, t: str) -> str:
+        verbo = "Participarán" if t == "futuro" else "Participaron"
+        participantes = h["entidades_participantes"]
+        if h["participan_dif_estatales"]:
+            nombres = lista([e["nombre"] for e in participantes])
+            return f"{verbo} representantes de los Sistemas Estatales DIF de {nombres}."
+        return f"{verbo} representantes de {entidades(participantes)}."
+
+    def cambios_intro(self) -> str:
+        return "Además, las siguientes acciones están previstas o cambiaron:"
+
+    def _prevista(self, h: dict) -> str:
+        return "prevista" if CLASES[h["clase"]][2] else "previsto"
+
+    def cancelada(self, h: dict) -> str:
+        que = self.actividad(h) + self.donde_y_para_quien(h)
+        return f"Se canceló {que}, {self._prevista(h)} {fecha(h['fecha'])}.{self.motivo(h)}"
+
+    def reprogramada(self, h: dict, t: str) -> str:
+        # El nuevo cuándo va con el verbo, no tras el público («…, dirigido a adolescentes, que
+        # se llevará…» haría dudar de quién se habla).
+        que = mayuscula(self.actividad(h) + self.donde_y_para_quien(h))
+        verbo = {
+            "futuro": "se llevará a cabo",
+            "presente": "se lleva a cabo",
+            "pendiente": f"estaba {self._prevista(h)}",
+        }[t]
+        cuando = fecha(h["fecha"])
+        if t == "pendiente":
+            realizada = "realizada" if CLASES[h["clase"]][2] else "realizado"
+            cola = f"; aún no se registra como {realizada}."
+        else:
+            cola = "."
+        return f"{que}, se reprogramó y {verbo} {cuando}{cola}{self.motivo(h)}"
+
+    def pendiente(self, h: dict) -> str:
+        que = self.actividad(h) + self.donde_y_para_quien(h)
+        realizada = "realizada" if CLASES[h["clase"]][2] else "realizado"
+        return (
+            f"{fecha_inicial(h['fecha'])} estaba {self._prevista(h)} {que}; aún no se registra "
+            f"como {realizada}."
+        )
+
+    def prevista(self, h: dict, t: str) -> str:
+        verbo = "se llevará a cabo" if t == "futuro" else "se lleva a cabo"
+        que = self.actividad(h) + self.donde_y_para_quien(h)
+        return f"{fecha_inicial(h['fecha'])} {verbo} {que}{self.para(h)}."
+
+    def otras(self, por_tiempo: dict[str, list[dict]]) -> str:
         verbos = {
             "realizada": ("se realizó", "se realizaron"),
             "prevista": ("quedó pendiente", "quedaron pendientes"),
@@ -657,11 +653,15 @@ class Redactor:
         }
         partes = []
         for t, grupos in por_tiempo.items():
-            cuantas = []
-            for g in grupos:
-                singular, plural, femenino = CLASES[g["clase"]]
-                uno = "una" if femenino else "un"
-                cuantas.append(f"{uno} {singular}" if g["n"] == 1 else f"{g['n']} {plural}")
+            cuantos = [cuantas(g["n"], *CLASES[g["clase"]]) for g in grupos]
             varias = len(grupos) > 1 or grupos[0]["n"] > 1
-            partes.append(f"{verbos[t][varias]} {lista(cuantas)}")
-        return [Bloque("parrafo", f"Además, en el periodo {'; '.join(partes)}.")]
+            partes.append(f"{verbos[t][varias]} {lista(cuantos)}")
+        return f"Además, en el periodo {'; '.join(partes)}."
+
+    def finalmente(self, texto: str) -> str:
+        # «Finalmente» sustituye al conector con que empieza («Finalmente, también…» no).
+        for conector in CONECTORES:
+            if texto.startswith(conector):
+                texto = texto[len(conector) :]
+                break
+        return f"Finalmente, {minuscula(texto)}"

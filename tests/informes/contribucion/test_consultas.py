@@ -105,9 +105,12 @@ def test_sin_publico_se_nombran_las_audiencias_y_el_tiempo_sigue_al_corte(progra
         fecha_fin=dt.date(2015, 9, 2),
     )
     texto = bloques_a_texto(redactar(_construir(), "es"))
-    # Sin registro que hable de prevención, no se llama «preventiva».
+    # Sin registro que hable de prevención, no se llama «preventiva»; «niñas y niños» ya lleva
+    # su «y»: lo que sigue va tras «así como».
     assert (
         "El 6 de mayo de 2015 se impartió la plática “Navega seguro”, dirigida a "
-        "niñas y niños y adolescentes." in texto
+        "niñas y niños, así como a adolescentes." in texto
     )
-    assert "Del 1 al 2 de septiembre de 2015 se llevará a cabo el “Foro Internet Seguro”." in texto
+    assert (
+        "Los días 1 y 2 de septiembre de 2015 se llevará a cabo el “Foro Internet Seguro”." in texto
+    )

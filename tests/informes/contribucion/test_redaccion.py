@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from informes.contribucion.redaccion import en, es
+from informes.contribucion.redaccion import en, es, plan
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +154,235 @@ def test_articulos_y_titulos_descriptivos():
 
 
 def test_finalmente_no_se_junta_con_tambien():
-    bloques = [es.Bloque("parrafo", f"Párrafo {n}.") for n in range(4)]
-    bloques.append(es.Bloque("parrafo", "También se llevó a cabo el Convenio de colaboración."))
-    ultimo = es.Redactor.finalmente(None, bloques)[-1].texto
-    assert ultimo == "Finalmente, se llevó a cabo el Convenio de colaboración."
+    texto = "También se llevó a cabo el Convenio de colaboración."
+    assert (
+        es.Frases({"corte": "2015-06-30"}).finalmente(texto)
+        == "Finalmente, se llevó a cabo el Convenio de colaboración."
+    )
+    assert en.Frases({"corte": "2015-06-30"}).finalmente("Also, X.") == "Finally, x."
+
+
+# --- Lo que un lector exigente de la Cancillería señalaría -------------------------------------
+
+
+def test_dos_dias_seguidos():
+    f = _f("2019-11-14", "2019-11-15", "dia")
+    assert es.fecha(f) == "los días 14 y 15 de noviembre de 2019"
+    assert en.date(f) == "on 14 and 15 November 2019"
+
+
+@pytest.mark.parametrize(
+    ("fecha", "espanol", "ingles"),
+    [
+        # Dos capacitaciones de tres días: no «del 25 de marzo al 10 de julio».
+        (_f("2019-03-25", "2019-07-10", "dia"), "entre marzo y julio de 2019", None),
+        (_f("2019-03-04", "2019-03-20", "dia"), "en marzo de 2019", "in March 2019"),
+        (_f("2019-02-01", "2019-06-30", "mes"), "entre febrero y junio de 2019", None),
+        (
+            _f("2018-11-05", "2019-02-08", "dia"),
+            "entre noviembre de 2018 y febrero de 2019",
+            "between November 2018 and February 2019",
+        ),
+        (_f("2015-01-01", "2015-06-30", "semestre"), "en el primer semestre de 2015", None),
+    ],
+)
+def test_las_fechas_de_un_grupo_dicen_el_tramo(fecha, espanol, ingles):
+    assert es.fecha_varias(fecha) == espanol
+    if ingles:
+        assert en.date_several(fecha) == ingles
+    assert en.date_several(_f("2019-03-25", "2019-07-10", "dia")) == "between March and July 2019"
+
+
+@pytest.mark.parametrize(
+    ("nombres", "espanol"),
+    [
+        (["adolescentes"], "a adolescentes"),
+        (
+            ["personas servidoras públicas", "organizaciones de la sociedad civil"],
+            "a personas servidoras públicas y organizaciones de la sociedad civil",
+        ),
+        (
+            ["niñas y niños", "madres, padres y personas cuidadoras"],
+            "a niñas y niños, así como a madres, padres y personas cuidadoras",
+        ),
+        (
+            ["niñas y niños", "el público en general"],
+            "a niñas y niños, así como al público en general",
+        ),
+        (["adolescentes", "el público en general"], "a adolescentes y al público en general"),
+        (
+            ["el personal de los Sistemas Estatales DIF", "organizaciones civiles"],
+            "al personal de los Sistemas Estatales DIF y a organizaciones civiles",
+        ),
+    ],
+)
+def test_listas_de_publicos_sin_ambiguedad(nombres, espanol):
+    assert es.lista_con(es.a, nombres) == espanol
+
+
+def test_listas_de_publicos_en_ingles():
+    assert (
+        en.list_with("for", ["children", "parents and caregivers"])
+        == "for children, as well as parents and caregivers"
+    )
+    assert (
+        en.list_with("of", ["staff of the State DIF Systems", "civil society organizations"])
+        == "of staff of the State DIF Systems and of civil society organizations"
+    )
+    assert en.list_with("to", ["public servants"]) == "to public servants"
+
+
+def test_numeros_pequenos_con_letra():
+    assert es.cuantas(2, "taller", "talleres", False) == "dos talleres"
+    assert es.cuantas(1, "plática", "pláticas", True) == "una plática"
+    assert es.cuantas(12, "curso", "cursos", False) == "12 cursos"
+    assert en.how_many(2, "workshop", "workshops") == "two workshops"
+
+
+def _convenio(objeto, objeto_en=""):
+    return {
+        "titulo": "Convenio de colaboración con la Fundación X",
+        "titulo_en": "",
+        "objeto": objeto,
+        "objeto_en": objeto_en,
+        "fecha_firma": "2019-03-14",
+        "vigencia_fin": None,
+        "partes": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("objeto", "espanol"),
+    [
+        ("realizar acciones coordinadas", "Dicho convenio tiene por objetivo realizar acciones "),
+        # Un infinitivo capturado con mayúscula se escribe en minúscula tras «tiene por objetivo».
+        ("Realizar acciones coordinadas.", "Dicho convenio tiene por objetivo realizar acciones "),
+        # Lo que no es infinitivo no cabe en el hueco: oración propia.
+        (
+            "Colaboración en materia de prevención.",
+            "Su objeto: Colaboración en materia de prevención.",
+        ),
+        ("La cooperación entre las partes", "Su objeto: La cooperación entre las partes."),
+    ],
+)
+def test_objeto_del_convenio_solo_entra_si_cabe(objeto, espanol):
+    texto = es.Frases({"corte": "2019-12-31"}).objeto_convenio(_convenio(objeto))
+    assert texto.startswith(espanol), texto
+
+
+def test_objeto_del_convenio_en_ingles():
+    frases = en.Frases({"corte": "2019-12-31"})
+    assert (
+        frases.objeto_convenio(_convenio("x", "to prevent crimes"))
+        == "The purpose of this agreement is to prevent crimes."
+    )
+    assert (
+        frases.objeto_convenio(_convenio("x", "Cooperation between the parties"))
+        == "Its purpose: Cooperation between the parties."
+    )
+
+
+def _estrategia(participacion):
+    return {
+        "nombre": "Estrategia Nacional de Prevención de Adicciones",
+        "nombre_en": "",
+        "participacion": participacion,
+        "participacion_en": "",
+        "instituciones": [],
+    }
+
+
+def test_participacion_en_una_estrategia_sigue_a_la_coma_o_va_aparte():
+    frases = es.Frases({"corte": "2019-12-31"})
+    assert frases.estrategia(_estrategia("con pláticas en escuelas"), 0) == (
+        "Asimismo, el programa participa en la Estrategia Nacional de Prevención de Adicciones, "
+        "con pláticas en escuelas."
+    )
+    assert frases.estrategia(_estrategia("Se dieron pláticas en escuelas."), 0) == (
+        "Asimismo, el programa participa en la Estrategia Nacional de Prevención de Adicciones. "
+        "Se dieron pláticas en escuelas."
+    )
+
+
+def _producto(descripcion):
+    return {
+        "clase": "material_impreso",
+        "nombre": "guía de crianza positiva",
+        "nombre_en": "",
+        "descripcion": descripcion,
+        "descripcion_en": "",
+        "fecha": None,
+    }
+
+
+def test_descripcion_de_un_producto_sigue_a_mismo_que_o_va_aparte():
+    frases = es.Frases({"corte": "2019-12-31"})
+    assert frases.producto(_producto("aborda la crianza positiva"), "", []) == (
+        "Se generó el material impreso “Guía de crianza positiva”, mismo que aborda la crianza "
+        "positiva."
+    )
+    assert frases.producto(_producto("Material para madres y padres."), "", []) == (
+        "Se generó el material impreso “Guía de crianza positiva”. Material para madres y padres."
+    )
+    for nota in ("para madres y padres", "dirigida a docentes"):  # ni verbo ni oración
+        assert frases.producto(_producto(nota), "", []).endswith(f"”. {es.mayuscula(nota)}.")
+
+
+def _programa(descripcion):
+    return {
+        "nombre": "Programa X",
+        "nombre_en": "",
+        "descripcion": descripcion,
+        "descripcion_en": "",
+        "responsable": {"nombre": "Sistema Nacional DIF", "nombre_en": "", "siglas": "SNDIF"},
+    }
+
+
+def test_descripcion_de_un_programa_sigue_al_sujeto_solo_si_empieza_con_verbo():
+    assert es.Frases({"corte": "2019-12-31"}).programa(
+        _programa("Implementa acciones preventivas."), None
+    ) == (
+        "El Sistema Nacional DIF (SNDIF) implementa acciones preventivas, a través del Programa X."
+    )
+    assert es.Frases({"corte": "2019-12-31"}).programa(
+        _programa("Programa federal de prevención."), None
+    ) == (
+        "El Sistema Nacional DIF (SNDIF) implementa el Programa X. Programa federal de prevención."
+    )
+
+
+def test_un_titulo_que_ya_nombra_la_capacitacion_no_la_repite_en_ingles():
+    h = {"titulo": "formación de promotores", "titulo_en": "training of child promoters"}
+    assert en.Frases({"corte": "2019-12-31"})._training(h, nombrar=True) == (
+        "training of child promoters"
+    )
+    h = {"titulo": "formación de promotores", "titulo_en": "Training for trainers"}
+    assert (
+        en.Frases({"corte": "2019-12-31"})._training(h, nombrar=True) == "“Training for trainers”"
+    )
+    h = {"titulo": "escudo digital", "titulo_en": "digital shield"}
+    assert en.Frases({"corte": "2019-12-31"})._training(h, nombrar=True) == (
+        "the “Digital shield” training"
+    )
+
+
+def test_un_plan_dos_recetarios():
+    """El orden y la selección están en un solo lugar: cada sección del plan tiene su frase en
+    los dos recetarios, y ninguno de ellos decide secciones."""
+    for nombre in ("cuerpo", "seccion_acciones", "seccion_capacitaciones"):
+        assert not hasattr(es.Frases, nombre) and not hasattr(en.Frases, nombre)
+    frases = {
+        n for n in vars(es.Frases) if not n.startswith("_") and callable(getattr(es.Frases, n))
+    }
+    faltan = {n for n in frases if not hasattr(en.Frases, n)}
+    assert faltan == set()
+    assert list(plan.SECCIONES) == [
+        "marco",
+        "acciones",
+        "estrategias",
+        "capacitaciones",
+        "productos",
+        "profesionalizacion",
+        "cambios",
+        "otras",
+    ]

@@ -29,6 +29,6 @@ def test_se_destacan_las_platicas_con_mas_participantes_y_se_cuentan_las_demas()
     vinetas = next(b for b in bloques if b.tipo == "vinetas").elementos
     assert len(vinetas) == MAX_VINETAS
     assert ["Plática 00" in vinetas[0], "Plática 11" in vinetas[-1]] == [True, True]
-    assert any(b.texto == "Además, en el periodo se realizaron 8 pláticas." for b in bloques)
+    assert any(b.texto == "Además, en el periodo se realizaron ocho pláticas." for b in bloques)
     slp = next(e for e in contribucion["anexo"]["entidades"] if e["clave"] == "24")
     assert slp["por_tipo"] == {"platica": MAX_VINETAS + 8}
