@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacitaciones.models import Actividad
 from convenios.models import Convenio
+from informes.cobertura.orden import orden_valido
 from informes.cobertura.periodos import Periodo
 from informes.cobertura.selectores import METRICAS, Filtros
 from programa.fechas import fecha_corta
@@ -114,6 +115,12 @@ class FiltrosCoberturaForm(forms.Form):
         error_messages={"invalid_choice": _("No hay una métrica «%(value)s» para el mapa.")},
     )
 
+    # Qué filas y en qué orden: no cambian los números, se aplican después del selector.
+    sin_cobertura = forms.BooleanField(
+        label=_("Solo entidades sin actividades realizadas"), required=False
+    )
+    orden = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, anio_predeterminado: Callable[[], int], **kwargs):
         super().__init__(*args, **kwargs)
         self._anio_predeterminado = anio_predeterminado
@@ -123,7 +130,12 @@ class FiltrosCoberturaForm(forms.Form):
         return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
 
     def campos_actividades(self):
-        return [self[n] for n in ("tipo", "estado", "tema", "convenio", "programa", "metrica")]
+        nombres = ("tipo", "estado", "tema", "convenio", "programa", "metrica", "sin_cobertura")
+        return [self[n] for n in nombres]
+
+    def clean_orden(self) -> str:
+        # Un orden desconocido (un enlace viejo, una URL tecleada) es el orden INEGI, no un error.
+        return orden_valido(self.cleaned_data.get("orden"))
 
     def clean(self):
         datos = super().clean()
