@@ -28,8 +28,31 @@ def _plausible(etiqueta: str):
     return validar
 
 
+# Un valor escrito en la URL que el campo no acepta («dos», «31/12/1999») no cabe en un
+# <input type="number"> o type="date": el HTML no sería válido y el navegador lo borraría de
+# todos modos. Se omite; el mensaje de error ya lo cita.
+class NumeroInput(forms.NumberInput):
+    def format_value(self, value):
+        texto = super().format_value(value)
+        return texto if texto is None or texto.lstrip("-").isdigit() else None
+
+
+class FechaInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        texto = super().format_value(value)
+        try:
+            dt.date.fromisoformat(texto or "")
+        except ValueError:
+            return None
+        return texto
+
+
 class AnioField(forms.IntegerField):
     """Un año entre el de FECHA_MINIMA y el de hoy + 5 años (programa/limites.py)."""
+
+    widget = NumeroInput
 
     def validate(self, valor):
         super().validate(valor)
@@ -47,7 +70,7 @@ def _fecha(etiqueta: str) -> forms.DateField:
         required=False,
         input_formats=FORMATOS_FECHA,
         validators=[_plausible(etiqueta)],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=FechaInput(format="%Y-%m-%d"),
         error_messages={
             "invalid": _(
                 "La fecha «%(campo)s» no es válida: escríbala como AAAA-MM-DD o DD/MM/AAAA."
