@@ -13,6 +13,11 @@ urlpatterns = [
         r"^cobertura\.(?P<formato>csv|xlsx)$", views.cobertura_exportar, name="cobertura_exportar"
     ),
     path("cobertura/<str:clave>/", views.cobertura_entidad, name="cobertura_entidad"),
+    re_path(
+        r"^cobertura/(?P<clave>[^/.]+)\.(?P<formato>csv|xlsx)$",
+        views.cobertura_entidad_exportar,
+        name="cobertura_entidad_exportar",
+    ),
     # Informe de contribución
     path("contribucion/", contribucion.lista, name="contribucion_lista"),
     path("contribucion/nuevo/", contribucion.nuevo, name="contribucion_nuevo"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacitaciones.models import Actividad
 from convenios.models import Convenio
+from informes.cobertura.orden import orden_valido
 from informes.cobertura.periodos import Periodo
 from informes.cobertura.selectores import METRICAS, Filtros
 from programa.fechas import fecha_corta
@@ -27,8 +28,31 @@ def _plausible(etiqueta: str):
     return validar
 
 
+# Un valor escrito en la URL que el campo no acepta («dos», «31/12/1999») no cabe en un
+# <input type="number"> o type="date": el HTML no sería válido y el navegador lo borraría de
+# todos modos. Se omite; el mensaje de error ya lo cita.
+class NumeroInput(forms.NumberInput):
+    def format_value(self, value):
+        texto = super().format_value(value)
+        return texto if texto is None or texto.lstrip("-").isdigit() else None
+
+
+class FechaInput(forms.DateInput):
+    input_type = "date"
+
+    def format_value(self, value):
+        texto = super().format_value(value)
+        try:
+            dt.date.fromisoformat(texto or "")
+        except ValueError:
+            return None
+        return texto
+
+
 class AnioField(forms.IntegerField):
     """Un año entre el de FECHA_MINIMA y el de hoy + 5 años (programa/limites.py)."""
+
+    widget = NumeroInput
 
     def validate(self, valor):
         super().validate(valor)
@@ -46,7 +70,7 @@ def _fecha(etiqueta: str) -> forms.DateField:
         required=False,
         input_formats=FORMATOS_FECHA,
         validators=[_plausible(etiqueta)],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=FechaInput(format="%Y-%m-%d"),
         error_messages={
             "invalid": _(
                 "La fecha «%(campo)s» no es válida: escríbala como AAAA-MM-DD o DD/MM/AAAA."
@@ -114,6 +138,12 @@ class FiltrosCoberturaForm(forms.Form):
         error_messages={"invalid_choice": _("No hay una métrica «%(value)s» para el mapa.")},
     )
 
+    # Qué filas y en qué orden: no cambian los números, se aplican después del selector.
+    sin_cobertura = forms.BooleanField(
+        label=_("Solo entidades sin actividades realizadas"), required=False
+    )
+    orden = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, anio_predeterminado: Callable[[], int], **kwargs):
         super().__init__(*args, **kwargs)
         self._anio_predeterminado = anio_predeterminado
@@ -123,7 +153,12 @@ class FiltrosCoberturaForm(forms.Form):
         return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
 
     def campos_actividades(self):
-        return [self[n] for n in ("tipo", "estado", "tema", "convenio", "programa", "metrica")]
+        nombres = ("tipo", "estado", "tema", "convenio", "programa", "metrica", "sin_cobertura")
+        return [self[n] for n in nombres]
+
+    def clean_orden(self) -> str:
+        # Un orden desconocido (un enlace viejo, una URL tecleada) es el orden INEGI, no un error.
+        return orden_valido(self.cleaned_data.get("orden"))
 
     def clean(self):
         datos = super().clean()

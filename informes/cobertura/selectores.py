@@ -33,7 +33,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from capacitaciones.models import Actividad, Participacion, Producto
 from convenios.models import Convenio
 from informes.cobertura.periodos import Periodo
-from programa.fechas import fecha_corta
+from programa.fechas import fecha_corta, texto_corto
 from programa.models import Audiencia, EntidadFederativa, Programa, Tema
 
 Estado = Actividad.Estado
@@ -163,6 +163,11 @@ class FilaCobertura:
     def metrica(self, nombre: str) -> int:
         return getattr(self, nombre)
 
+    def valor_exportado(self, nombre: str) -> int | str:
+        if nombre == "con_cobertura":
+            return "no" if self.sin_realizadas else "sí"
+        return getattr(self, nombre)
+
 
 # Las reglas de conteo como se dicen en la página, en los archivos y en el README.
 REGLAS = (
@@ -180,6 +185,22 @@ REGLAS = (
     "Mujeres y hombres: el desglose de cada audiencia cuando la actividad lo trae; si no, el de "
     "toda la actividad (nunca los dos). «Sin desglose» son los participantes de los que no se "
     "registró el sexo: participantes menos mujeres menos hombres.",
+)
+
+# Las columnas fijas de la tabla exportada, en el mismo orden que la página. Las seis primeras
+# no cambian nunca (hay hojas de cálculo que las leen por posición); lo nuevo va al final.
+COLUMNAS_FIJAS = (
+    "clave",
+    "entidad",
+    "realizadas",
+    "programadas",
+    "canceladas",
+    "participantes",
+    "mujeres",
+    "hombres",
+    "sin_desglose",
+    "reprogramadas",
+    "con_cobertura",
 )
 
 METRICAS = {
@@ -219,8 +240,11 @@ class Cobertura:
             "actividades realizadas"
         )
 
-    def notas(self) -> list[str]:
-        """Lo que un archivo exportado dice de sí mismo: periodo, filtros, resumen y reglas."""
+    def notas(self, seleccion: list[str] = ()) -> list[str]:
+        """Lo que un archivo exportado dice de sí mismo: periodo, filtros, resumen y reglas.
+
+        ``seleccion``: qué filas trae el archivo y en qué orden, si no son todas en orden INEGI.
+        """
         p = self.filtros.periodo
         notas = [
             f"Cobertura por entidad federativa, {p.nombre} "
@@ -230,14 +254,17 @@ class Cobertura:
             "Actividades sin entidad registrada (solo en el total nacional): "
             f"{self.sin_entidad.realizadas} realizadas, {self.sin_entidad.programadas} "
             f"programadas, {self.sin_entidad.canceladas} canceladas.",
+            *seleccion,
         ]
         return notas + ["Regla: " + r for r in REGLAS]
 
-    def desglose(self) -> dict:
+    def desglose(self, entidades: list[FilaCobertura] | None = None) -> dict:
         """Para la tabla de la página: solo las audiencias y los tipos con datos en el periodo.
 
-        Los archivos exportados traen todas las columnas, haya o no datos.
+        Los archivos exportados traen todas las columnas, haya o no datos. ``entidades``: las
+        filas por mostrar, ya ordenadas (todas en orden INEGI si no se dan).
         """
+        entidades = self.entidades if entidades is None else entidades
         audiencias = [a for a in self.audiencias if self.nacional.por_audiencia.get(a.pk)]
         tipos = [(v, e) for v, e in self.tipos if self.nacional.realizadas_por_tipo(v)]
 
@@ -251,43 +278,27 @@ class Cobertura:
         return {
             "audiencias": audiencias,
             "tipos": tipos,
-            "entidades": [fila(f) for f in self.entidades],
+            "entidades": [fila(f) for f in entidades],
+            "columnas": len(COLUMNAS_FIJAS) + len(audiencias) + len(tipos),
             "nacional": fila(self.nacional),
         }
 
     def columnas(self) -> list[str]:
         """Encabezados de la tabla exportada; los seis primeros no cambian nunca."""
         return [
-            "clave",
-            "entidad",
-            "realizadas",
-            "programadas",
-            "canceladas",
-            "participantes",
-            "mujeres",
-            "hombres",
-            "sin_desglose",
-            "reprogramadas",
+            *COLUMNAS_FIJAS,
             *(f"participantes: {a.nombre}" for a in self.audiencias),
             *(f"realizadas: {etiqueta}" for _valor, etiqueta in self.tipos),
         ]
 
-    def filas(self) -> list[list]:
-        """Las 32 entidades en orden INEGI y, al final, el total nacional."""
-        return [self._fila_tabla(f) for f in [*self.entidades, self.nacional]]
+    def filas(self, entidades: list[FilaCobertura] | None = None) -> list[list]:
+        """Las entidades (todas, en orden INEGI, si no se dan otras) y al final el total."""
+        entidades = self.entidades if entidades is None else entidades
+        return [self._fila_tabla(f) for f in [*entidades, self.nacional]]
 
     def _fila_tabla(self, fila: FilaCobertura) -> list:
         return [
-            fila.clave,
-            fila.entidad,
-            fila.realizadas,
-            fila.programadas,
-            fila.canceladas,
-            fila.participantes,
-            fila.mujeres,
-            fila.hombres,
-            fila.sin_desglose,
-            fila.reprogramadas,
+            *(fila.valor_exportado(nombre) for nombre in COLUMNAS_FIJAS),
             *(fila.por_audiencia.get(a.pk, 0) for a in self.audiencias),
             *(fila.realizadas_por_tipo(valor) for valor, _etiqueta in self.tipos),
         ]
@@ -383,6 +394,66 @@ class DetalleEntidad:
     actividades: QuerySet[Actividad]
     productos: list[Producto]
     convenios: list[Convenio]
+
+    COLUMNAS_ACTIVIDADES = (
+        "folio",
+        "fecha",
+        "tipo",
+        "titulo",
+        "estado",
+        "motivo",
+        "sede",
+        "participantes",
+        "audiencias y participantes",
+        "convenio",
+        "entidades",
+    )
+
+    def filas_actividades(self) -> list[list]:
+        """La tabla de actividades de la página, una fila por actividad, para CSV/XLSX."""
+        return [
+            [
+                a.folio,
+                texto_corto(a.fecha_inicio, a.fecha_fin, a.precision),
+                a.get_tipo_display(),
+                a.titulo,
+                a.get_estado_display(),
+                a.motivo,
+                a.sede,
+                a.total_participantes,
+                _audiencias(a),
+                a.convenio.folio if a.convenio else "",
+                ", ".join(sorted(a.claves_entidades())),
+            ]
+            for a in self.actividades
+        ]
+
+    def notas(self) -> list[str]:
+        p = self.cobertura.filtros.periodo
+        f = self.fila
+        return [
+            f"Actividades en {self.entidad.nombre}, {p.nombre} "
+            f"({fecha_corta(p.desde)} a {fecha_corta(p.hasta)}).",
+            "Filtros: " + ("; ".join(self.cobertura.filtros.descripcion()) or "ninguno") + ".",
+            f"{f.realizadas} realizadas, {f.programadas} programadas, {f.canceladas} canceladas, "
+            f"{f.reprogramadas} reprogramadas; {f.participantes} participantes.",
+            *("Regla: " + r for r in REGLAS),
+        ]
+
+
+def _audiencias(actividad: Actividad) -> str:
+    """Como en la página: «Niñas y niños: 30 (16 mujeres, 14 hombres); Docentes: sin dato»."""
+    partes = []
+    for p in actividad.participaciones.all():
+        texto = f"{p.audiencia.nombre}: {'sin dato' if p.total is None else p.total}"
+        if p.mujeres is not None or p.hombres is not None:
+            texto += f" ({p.mujeres or 0} mujeres, {p.hombres or 0} hombres)"
+        partes.append(texto)
+    if actividad.mujeres is not None or actividad.hombres is not None:
+        partes.append(
+            f"toda la actividad: {actividad.mujeres or 0} mujeres, {actividad.hombres or 0} hombres"
+        )
+    return "; ".join(partes)
 
 
 def cobertura_entidad(filtros: Filtros, entidad: EntidadFederativa) -> DetalleEntidad:

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from capacitaciones.models import Actividad
+from informes.cobertura import orden as ordenar
 from informes.cobertura import selectores as selector
 from informes.cobertura import tabla
 from informes.cobertura.filtros import AnioForm, FiltrosCoberturaForm
@@ -20,6 +22,12 @@ from programa.alcance import entidades_asignadas
 from programa.bitacora import evento_registrar
 from programa.models import EntidadFederativa, Evento
 
+# Qué quiere decir el 0 (rayado) del mapa en cada métrica.
+SIN_DATO = {
+    "realizadas": "sin actividades realizadas",
+    "programadas": "sin actividades programadas",
+    "participantes": "sin participantes registrados",
+}
 UNIDADES = {
     "realizadas": ("actividad realizada", "actividades realizadas"),
     "programadas": ("actividad programada", "actividades programadas"),
@@ -47,10 +55,48 @@ def _con_alcance(request, form: FiltrosCoberturaForm) -> selector.Filtros:
     return replace(form.filtros(), entidades=entidades_asignadas(request.user))
 
 
-def _con_consulta(url: str, request) -> str:
+def _con_consulta(url: str, request, **cambios) -> str:
     consulta = request.GET.copy()
     consulta.pop("pagina", None)
+    for nombre, valor in cambios.items():
+        consulta[nombre] = valor
     return f"{url}?{consulta.urlencode()}" if consulta else url
+
+
+def _seleccion(datos: selector.Cobertura, form: FiltrosCoberturaForm):
+    """Las filas por mostrar y exportar, y lo que los archivos dicen de ellas.
+
+    Se ordena y filtra después del selector: sirve igual con un resultado guardado en caché.
+    """
+    orden = form.cleaned_data["orden"]
+    solo_sin = form.cleaned_data["sin_cobertura"]
+    filas = ordenar.seleccionar(datos.entidades, orden=orden, solo_sin_cobertura=solo_sin)
+    notas = []
+    if orden != ordenar.PREDETERMINADO:
+        notas.append(f"Orden: {ordenar.describir(orden)}.")
+    if solo_sin:
+        notas.append(
+            f"Solo las {len(filas)} entidades sin actividades realizadas; el total es el de "
+            + ("todo el país." if datos.filtros.entidades is None else "todas sus entidades.")
+        )
+    return filas, notas
+
+
+def _encabezados(request, orden: str) -> list[dict]:
+    """Cada columna fija con su enlace para ordenar (conserva los demás filtros) y aria-sort."""
+    encabezados = []
+    for columna in ordenar.COLUMNAS:
+        ascendente = orden == columna.nombre
+        descendente = orden == f"-{columna.nombre}"
+        siguiente = f"-{columna.nombre}" if ascendente else columna.nombre
+        encabezados.append(
+            {
+                "etiqueta": columna.etiqueta,
+                "url": _con_consulta("", request, orden=siguiente),
+                "aria_sort": "ascending" if ascendente else "descending" if descendente else "",
+            }
+        )
+    return encabezados
 
 
 def _error(request, form):
@@ -64,26 +110,38 @@ def cobertura(request):
     if not form.is_valid():
         return _error(request, form)
     datos = selector.cobertura(_con_alcance(request, form))
+    filas, notas = _seleccion(datos, form)
     metrica = form.metrica_elegida
     periodo = datos.filtros.periodo
     enlaces = {
         f.clave: _con_consulta(reverse("informes:cobertura_entidad", args=[f.clave]), request)
         for f in datos.entidades
     }
+    singular, plural = UNIDADES[metrica]
     mapa = mapa_svg(
         datos.valores(metrica),
         f"{selector.METRICAS[metrica]} por entidad federativa, {periodo.nombre}",
-        unidad=UNIDADES[metrica],
+        unidad=(singular, plural),
         enlaces=enlaces,
         descripcion=f"Mapa de México; cada entidad enlaza a su detalle. {datos.resumen()}.",
+        sin_dato=SIN_DATO[metrica],
     )
+    # Lo que reemplaza al mapa en un teléfono: cada entidad con su valor, en el orden de la tabla.
+    lista = [
+        (f, enlaces[f.clave], v := f.metrica(metrica), singular if v == 1 else plural)
+        for f in filas
+    ]
     return render(
         request,
         "informes/cobertura.html",
         {
             "form": form,
             "cobertura": datos,
-            "tabla": datos.desglose(),
+            "tabla": datos.desglose(filas),
+            "encabezados": _encabezados(request, form.cleaned_data["orden"]),
+            "seleccion": notas,
+            "solo_sin_cobertura": form.cleaned_data["sin_cobertura"],
+            "lista_mapa": lista,
             "metrica_nombre": selector.METRICAS[metrica],
             "enlaces": enlaces,
             "mapa": mark_safe(mapa),  # mapa_svg escapa todo texto
@@ -101,32 +159,68 @@ def cobertura_exportar(request, formato):
     if not form.is_valid():
         return _error(request, form)
     datos = selector.cobertura(_con_alcance(request, form))
+    filas, notas = _seleccion(datos, form)
     periodo = datos.filtros.periodo
-    nombre = f"cobertura-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}.{formato}"
+    return _descarga(
+        request,
+        formato,
+        nombre=f"cobertura-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
+        columnas=datos.columnas(),
+        filas=datos.filas(filas),
+        hoja="Cobertura",
+        notas=datos.notas(notas),
+        descripcion="Cobertura",
+    )
+
+
+def _descarga(request, formato, *, nombre, columnas, filas, hoja, notas, descripcion):
+    """La tabla como archivo, y la exportación anotada en la bitácora."""
     if formato == "csv":
-        contenido, tipo = tabla.a_csv(datos.columnas(), datos.filas()), tabla.TIPO_CSV
+        contenido, tipo = tabla.a_csv(columnas, filas), tabla.TIPO_CSV
     else:
-        contenido = tabla.a_xlsx(
-            datos.columnas(), datos.filas(), hoja="Cobertura", notas=datos.notas()
-        )
+        contenido = tabla.a_xlsx(columnas, filas, hoja=hoja, notas=notas)
         tipo = tabla.TIPO_XLSX
     evento_registrar(
         tipo=Evento.Tipo.EXPORTACION,
         request=request,
-        descripcion=f"Cobertura {formato.upper()}: {request.GET.urlencode() or 'sin filtros'}",
+        descripcion=f"{descripcion} {formato.upper()}: {request.GET.urlencode() or 'sin filtros'}",
     )
     respuesta = HttpResponse(contenido, content_type=tipo)
-    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
+    respuesta["Content-Disposition"] = f'attachment; filename="{nombre}.{formato}"'
     return respuesta
+
+
+def _entidad_en_alcance(request, clave) -> EntidadFederativa:
+    entidad = get_object_or_404(EntidadFederativa, clave=clave)
+    alcance = entidades_asignadas(request.user)
+    if alcance is not None and clave not in alcance:
+        raise Http404("Esa entidad no está entre las suyas.")
+    return entidad
+
+
+def _enlaces_al_admin(usuario, actividades: list[Actividad]) -> None:
+    """Marca con ``enlace_admin`` las actividades que la persona puede abrir en el admin.
+
+    La misma regla que el admin (``visibles_para``) en una sola consulta para toda la página.
+    """
+    if not (usuario.is_staff and usuario.has_perm("capacitaciones.view_actividad")):
+        return
+    visibles = set(
+        Actividad.objects.visibles_para(usuario)
+        .filter(pk__in=[a.pk for a in actividades])
+        .values_list("pk", flat=True)
+    )
+    for actividad in actividades:
+        if actividad.pk in visibles:
+            actividad.enlace_admin = reverse(
+                "admin:capacitaciones_actividad_change", args=[actividad.pk]
+            )
 
 
 @require_GET
 @puede_consultar
 def cobertura_entidad(request, clave):
-    entidad = get_object_or_404(EntidadFederativa, clave=clave)
-    alcance = entidades_asignadas(request.user)
-    if alcance is not None and clave not in alcance:
-        raise Http404("Esa entidad no está entre las suyas.")
+    entidad = _entidad_en_alcance(request, clave)
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
@@ -134,6 +228,9 @@ def cobertura_entidad(request, clave):
     pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
+    if pagina.paginator.count:
+        _enlaces_al_admin(request.user, pagina.object_list)
+    descarga = reverse("informes:cobertura_entidad_exportar", args=[clave, "csv"])
     return render(
         request,
         "informes/cobertura_entidad.html",
@@ -143,7 +240,30 @@ def cobertura_entidad(request, clave):
             "pagina": pagina,
             "consulta": _con_consulta("", request),
             "volver": _con_consulta(reverse("informes:cobertura"), request),
+            "csv": _con_consulta(descarga, request),
+            "xlsx": _con_consulta(descarga.removesuffix(".csv") + ".xlsx", request),
         },
+    )
+
+
+@require_GET
+@puede_consultar
+def cobertura_entidad_exportar(request, clave, formato):
+    entidad = _entidad_en_alcance(request, clave)
+    form = _filtros(request)
+    if not form.is_valid():
+        return _error(request, form)
+    detalle = selector.cobertura_entidad(_con_alcance(request, form), entidad)
+    periodo = detalle.cobertura.filtros.periodo
+    return _descarga(
+        request,
+        formato,
+        nombre=f"actividades-{clave}-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
+        columnas=list(detalle.COLUMNAS_ACTIVIDADES),
+        filas=detalle.filas_actividades(),
+        hoja=f"Actividades {entidad.clave}",
+        notas=detalle.notas(),
+        descripcion=f"Actividades de {entidad.nombre_corto}",
     )
 
 

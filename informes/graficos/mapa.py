@@ -7,6 +7,7 @@ contribución. La geometría es de ``@svg-maps/mexico`` (CC BY 4.0); ver ``infor
 
 import json
 import math
+import textwrap
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -20,6 +21,15 @@ ATRIBUCION = "Geometría: @svg-maps/mexico © Victor Cazanave, licencia CC BY 4.
 PALETA = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 COLOR_BORDE = "#4d4d4d"
 COLOR_CERO = "#ffffff"
+
+# El SVG mide 793 unidades de ancho. El título (22, negritas) cabe en unas 56 letras por línea;
+# más largo, se parte en líneas. Ningún texto mide menos de 14: así, mientras el mapa se
+# muestre a 720 px o más de ancho (sitio.css lo cambia por una lista en pantallas angostas),
+# todo texto mide al menos 12 px en pantalla.
+ANCHO = 793
+LETRAS_POR_LINEA = 56
+ALTO_LINEA = 26
+LETRA_MINIMA = 14
 
 
 @cache
@@ -71,12 +81,14 @@ def mapa_svg(
     enlaces: Mapping[str, str] | None = None,
     descripcion: str = "",
     id_svg: str = "mapa",
+    sin_dato: str = "sin cobertura",
 ) -> str:
     """El mapa de las 32 entidades coloreadas según ``valores`` (clave INEGI -> número).
 
     ``unidad`` es (singular, plural) para las etiquetas: «Nayarit: 1 actividad».
     ``enlaces`` (clave -> URL) convierte cada entidad en un enlace. Cada entidad tiene un
     nombre accesible con su valor; el título, la leyenda y la atribución van dentro del SVG.
+    ``sin_dato`` dice en la leyenda qué significa el 0 en esta métrica.
     """
     datos = geometria()
     enlaces = enlaces or {}
@@ -94,8 +106,15 @@ def mapa_svg(
                 return c
         return colores[-1]
 
+    lineas = textwrap.wrap(titulo, LETRAS_POR_LINEA) or [""]
+    extra = ALTO_LINEA * (len(lineas) - 1)  # el lienzo crece hacia arriba por cada línea más
+    renglones = "".join(
+        f'<tspan x="{ANCHO // 2}" y="{-18 - extra + i * ALTO_LINEA}">{escape(linea)}</tspan>'
+        for i, linea in enumerate(lineas)
+    )
     partes = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mapa" viewBox="0 -44 793 584" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mapa" '
+        f'viewBox="0 {-44 - extra} {ANCHO} {584 + extra}" '
         f'aria-labelledby="{ident}-titulo {ident}-desc">',
         f'<title id="{ident}-titulo">{escape(titulo)}</title>',
         f'<desc id="{ident}-desc">{escape(descripcion or titulo)}</desc>',
@@ -105,8 +124,8 @@ def mapa_svg(
         f'<rect width="6" height="6" fill="{COLOR_CERO}"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#bdbdbd" stroke-width="1.5"/>'
         "</pattern></defs>",
-        f'<text x="396" y="-18" text-anchor="middle" font-size="22" font-weight="bold" '
-        f'fill="#1a1a1a">{escape(titulo)}</text>',
+        f'<text text-anchor="middle" font-size="22" font-weight="bold" fill="#1a1a1a">'
+        f"{renglones}</text>",
         '<g class="mapa-entidades">',
     ]
     for entidad in datos["entidades"]:
@@ -126,21 +145,21 @@ def mapa_svg(
         else:
             partes.append(f'<g role="img" aria-label="{etiqueta}">{trazo}</g>')
     partes.append("</g>")
-    partes.append(_leyenda(intervalos, colores, patron, unidad[1]))
+    partes.append(_leyenda(intervalos, colores, patron, unidad[1], sin_dato))
     partes.append(
-        f'<text x="786" y="532" text-anchor="end" font-size="11" fill="#4d4d4d">'
+        f'<text x="786" y="532" text-anchor="end" font-size="{LETRA_MINIMA}" fill="#4d4d4d">'
         f"{escape(ATRIBUCION)}</text>"
     )
     partes.append("</svg>")
     return "".join(partes)
 
 
-def _leyenda(intervalos, colores, patron: str, plural: str) -> str:
-    filas = [(f"url(#{patron})", "0 (sin cobertura)")]
+def _leyenda(intervalos, colores, patron: str, plural: str, sin_dato: str) -> str:
+    filas = [(f"url(#{patron})", f"0 ({sin_dato})")]
     filas += [(c, _texto_intervalo(*i)) for i, c in zip(intervalos, colores, strict=True)]
     partes = [
         '<g class="mapa-leyenda" transform="translate(24 340)">',
-        f'<text x="0" y="0" font-size="14" font-weight="bold" fill="#1a1a1a">'
+        f'<text x="0" y="0" font-size="{LETRA_MINIMA}" font-weight="bold" fill="#1a1a1a">'
         f"{escape(plural.capitalize())}</text>",
     ]
     for i, (relleno, texto) in enumerate(filas):
@@ -148,7 +167,8 @@ def _leyenda(intervalos, colores, patron: str, plural: str) -> str:
         partes.append(
             f'<rect x="0" y="{y}" width="26" height="18" fill="{relleno}" '
             f'stroke="{COLOR_BORDE}" stroke-width="0.7"/>'
-            f'<text x="34" y="{y + 14}" font-size="14" fill="#1a1a1a">{escape(texto)}</text>'
+            f'<text x="34" y="{y + 14}" font-size="{LETRA_MINIMA}" fill="#1a1a1a">'
+            f"{escape(texto)}</text>"
         )
     partes.append("</g>")
     return "".join(partes)

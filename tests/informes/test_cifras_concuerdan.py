@@ -112,7 +112,7 @@ def _cifras_de_todas_partes(client, anio: int, corte: dt.date | None = None) -> 
         if len(celdas) < 10:
             continue
         clave = _texto(celdas[0]) or "00"
-        r, p, _c, _rp, part, m, h, s = (_texto(x) for x in celdas[2:10])
+        r, p, _c, part, m, h, s, _rp = (_texto(x) for x in celdas[2:10])
         anotar(clave, "tabla de la página", [r, p, part, m, h, s])
 
     columnas = None

@@ -73,7 +73,7 @@ def test_cobertura_2015_de_la_demostracion(demo, coordinador):
     assert "Cobertura por entidad federativa, 2015" in pagina
     assert "27 de 32 entidades sin actividades realizadas" in pagina
     assert "En todo el país: 6 actividades realizadas, 3 programadas, 0 canceladas" in pagina
-    # Clave, entidad, realizadas, programadas, canceladas, reprogramadas, participantes…
+    # Clave, entidad, realizadas, programadas, canceladas, participantes, mujeres… (el CSV)
     assert fila_de(respuesta, "San Luis Potosí").startswith("24 San Luis Potosí 1 0 0 0 0")
     assert fila_de(respuesta, "Ciudad de México").startswith("09 Ciudad de México 2 0 0 0 0")
     assert fila_de(respuesta, "Oaxaca").startswith("20 Oaxaca sin actividades realizadas 0 1 0 0 0")
@@ -87,7 +87,7 @@ def test_cobertura_2015_de_la_demostracion(demo, coordinador):
     assert 'aria-label="Ciudad de México: 2 actividades realizadas"' in mapa
     assert 'aria-label="Oaxaca: 0 actividades realizadas"' in mapa
     assert 'href="/informes/cobertura/18/?anio=2015"' in mapa
-    assert "0 (sin cobertura)" in mapa
+    assert "0 (sin actividades realizadas)" in mapa
     assert "CC BY 4.0" in mapa
     assert "<script" not in respuesta.content.decode()
 
@@ -173,9 +173,11 @@ def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_nu
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
     assert "0 de 32 entidades sin actividades realizadas" in texto(respuesta)
-    assert "Total nacional 32 32 0 0 96" in texto(respuesta)
+    # Las columnas en el orden del CSV: …, canceladas, participantes, mujeres, hombres,
+    # sin desglose, reprogramadas, con cobertura.
+    assert "Total nacional 32 32 0 96 32 32 32 0 sí" in texto(respuesta)
     assert fila_de(respuesta, "Ciudad de México").startswith(
-        "09 Ciudad de México 32 32 0 0 96 32 32 32"
+        "09 Ciudad de México 32 32 0 96 32 32 32 0 sí"
     )
 
 
@@ -213,8 +215,9 @@ def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries)
     # sesión, usuario, permisos (2), alcance, entidad; cobertura (6); productos, convenios;
     # conteo de la página,
     # actividades y sus precargas (entidades, entidades participantes, temas, participaciones,
-    # instituciones); guardar la sesión (3). El formulario no se dibuja en el detalle.
-    with django_assert_num_queries(24):
+    # instituciones); cuáles puede abrir en el admin (una para toda la página); guardar la
+    # sesión (3). El formulario no se dibuja en el detalle.
+    with django_assert_num_queries(25):
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)

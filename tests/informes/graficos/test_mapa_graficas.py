@@ -35,7 +35,7 @@ def test_mapa_con_titulo_leyenda_etiquetas_y_enlaces():
     assert 'aria-label="Ciudad de México: 1 actividad realizada"' in svg
     assert 'aria-label="Zacatecas: 0 actividades realizadas"' in svg
     assert 'href="/informes/cobertura/24/?anio=2015&amp;tipo=curso"' in svg
-    leyenda = [t.text for t in raiz.iter(f"{SVG}text")]
+    leyenda = ["".join(t.itertext()) for t in raiz.iter(f"{SVG}text")]
     assert leyenda[:5] == [
         "Actividades realizadas por entidad federativa, 2015",
         "Actividades realizadas",
