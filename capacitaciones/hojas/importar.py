@@ -39,6 +39,7 @@ from programa.limites import error_fecha, error_participantes
 from programa.models import Audiencia, EntidadFederativa, Evento, Institucion, Programa, Tema
 from programa.revision import Cambio, ultimos_cambios
 from programa.texto import normalizar, sugerencia
+from programa.versiones import anios_entre, datos_cambiados, en_lote
 
 LOTE = 500
 # Campos de Actividad que vienen de la hoja (el resto no se toca al actualizar).
@@ -689,12 +690,17 @@ def _revisar_alcance(fila: FilaImportada, alcance: frozenset[str], nombres: dict
         )
 
 
+@en_lote()  # sin señales por renglón: se avisa una vez, abajo
 def _guardar(
     filas: list[FilaImportada], *, roles: list[str], programa, usuario=None, motivo=""
 ) -> None:
     """Inserciones y actualizaciones por lotes, con su historial; dentro de una transacción."""
     nuevas, cambiadas = [], []
+    # Años de los informes que cambian: los de las fechas de antes y los de ahora.
+    anios = set()
     for fila in filas:
+        if fila.accion == Accion.ACTUALIZA:
+            anios |= anios_entre(fila.existente.fecha_inicio, fila.existente.fecha_fin)
         if fila.accion == Accion.NUEVA:
             actividad = Actividad(programa=programa, **fila.campos)
             if fila.folio:
@@ -764,6 +770,9 @@ def _guardar(
     historial_en_lote(Actividad, [f.existente for f in cambiadas], actualizacion=True, **quien)
     historial_en_lote(ActividadInstitucion, instituciones, **quien)
     historial_en_lote(Participacion, participaciones, **quien)
+    for fila in nuevas + cambiadas:
+        anios |= anios_entre(fila.existente.fecha_inicio, fila.existente.fecha_fin)
+    datos_cambiados(anios)
 
 
 # -- valores de celda ----------------------------------------------------------------------

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from informes.cobertura import cache, tabla
 from informes.cobertura import selectores as selector
-from informes.cobertura import tabla
 from informes.cobertura.filtros import AnioForm, FiltrosCoberturaForm
 from informes.graficos import graficas
 from informes.graficos.mapa import mapa_svg
@@ -63,7 +63,7 @@ def cobertura(request):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(_con_alcance(request, form))
+    datos = cache.cobertura(_con_alcance(request, form))
     metrica = form.metrica_elegida
     periodo = datos.filtros.periodo
     enlaces = {
@@ -100,7 +100,7 @@ def cobertura_exportar(request, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(_con_alcance(request, form))
+    datos = cache.cobertura(_con_alcance(request, form))
     periodo = datos.filtros.periodo
     nombre = f"cobertura-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}.{formato}"
     if formato == "csv":
@@ -130,7 +130,7 @@ def cobertura_entidad(request, clave):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = selector.cobertura_entidad(_con_alcance(request, form), entidad)
+    detalle = cache.cobertura_entidad(_con_alcance(request, form), entidad)
     pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -155,7 +155,7 @@ def tablero(request):
     if not form.is_valid():
         return render(request, "informes/tablero.html", {"form": form}, status=400)
     anio = form.cleaned_data.get("anio") or selector.anio_predeterminado(hoy)
-    datos = selector.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
+    datos = cache.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
     return render(
         request,
         "informes/tablero.html",

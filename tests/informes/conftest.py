@@ -27,3 +27,12 @@ def borrador(demo, coordinador):
         creado_por=coordinador,
     )
     return informe_generar(informe=informe)
+
+
+@pytest.fixture
+def versiones_creadas():
+    """Las versiones de los datos ya existen, como en un sitio en uso: una página fría lee las
+    suyas (una consulta) y no paga crearlas (solo la primera vez en la vida del sitio)."""
+    from programa.versiones import versiones
+
+    versiones(range(2000, 2036))
