@@ -44,10 +44,17 @@ def _sincronizar_roles(sender, **kwargs):
 
 def _crear_tablas_de_cache(sender, using="default", **kwargs):
     """La caché en la base (las versiones de los datos, sin configurar) necesita su tabla;
-    createcachetable no hace nada si ya existe o si ninguna caché usa la base."""
+    createcachetable no hace nada si ya existe o si ninguna caché usa la base.
+
+    Tras migrar (una versión nueva del sistema puede contar distinto) o vaciar la base
+    (``flush``), nada de lo calculado antes vale: se renueva la versión global.
+    """
     from django.core.management import call_command
 
+    from programa.versiones import renovar_todo
+
     call_command("createcachetable", database=using, verbosity=0)
+    renovar_todo()
 
 
 class SitioAdminConfig(admin_apps.AdminConfig):

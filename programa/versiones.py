@@ -67,6 +67,11 @@ def _renovar(anios: set[int], todo: bool) -> None:
         _almacen().set_many({c: uuid.uuid4().hex for c in claves}, timeout=None)
 
 
+def renovar_todo() -> None:
+    """Ya, sin esperar a una transacción: tras migrar o vaciar la base."""
+    _renovar(set(), True)
+
+
 def datos_cambiados(anios: Iterable[int] = (), *, todo: bool = False, using=None) -> None:
     """Renueva las versiones de ``anios`` (o la global, con ``todo``) al confirmar.
 

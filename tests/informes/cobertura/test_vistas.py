@@ -168,9 +168,9 @@ def test_numero_de_consultas_de_la_pagina_no_crece(
             ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=3)
 
     # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
-    # versiones de los datos (caché vacía: se calcula); entidades, audiencias, actividades por entidad, por país,
-    # participantes por entidad, por país; opciones de tema, convenio y programa; guardar la
-    # sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
+    # versiones de los datos (caché vacía: se calcula); entidades, audiencias, actividades por
+    # entidad, por país, participantes por entidad, por país; opciones de tema, convenio y
+    # programa; guardar la sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
     with django_assert_num_queries(18):
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
@@ -248,8 +248,8 @@ def test_descarga_csv_con_bom_y_columnas_fijas(demo, coordinador):
 
 
 def test_descarga_xlsx(demo, coordinador, django_assert_num_queries, versiones_creadas):
-    # sesión, usuario, permisos (2), alcance, versiones de los datos, las seis consultas de la cobertura, el evento de
-    # exportación en la bitácora y guardar la sesión (3).
+    # sesión, usuario, permisos (2), alcance, versiones de los datos, las seis consultas de la
+    # cobertura, el evento de exportación en la bitácora y guardar la sesión (3).
     with django_assert_num_queries(16):
         respuesta = coordinador.get("/informes/cobertura.xlsx", {"anio": 2015})
 
