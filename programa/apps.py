@@ -18,6 +18,19 @@ class ProgramaConfig(AppConfig):
         checks.register(revisar_ajustes)
 
         post_migrate.connect(_sincronizar_roles, dispatch_uid="programa_roles")
+        post_migrate.connect(_crear_tablas_de_cache, sender=self, dispatch_uid="programa_cache")
+
+        from programa import models, versiones
+
+        # Los catálogos se ven en todos los años de los informes: renuevan la versión global.
+        versiones.vigilar_global(
+            models.EntidadFederativa,
+            models.Institucion,
+            models.Programa,
+            models.Tema,
+            models.Audiencia,
+            models.Estrategia,
+        )
 
 
 def _sincronizar_roles(sender, **kwargs):
@@ -27,6 +40,21 @@ def _sincronizar_roles(sender, **kwargs):
     from programa.roles import roles_sincronizar
 
     roles_sincronizar(Group, Permission)
+
+
+def _crear_tablas_de_cache(sender, using="default", **kwargs):
+    """La caché en la base (las versiones de los datos, sin configurar) necesita su tabla;
+    createcachetable no hace nada si ya existe o si ninguna caché usa la base.
+
+    Tras migrar (una versión nueva del sistema puede contar distinto) o vaciar la base
+    (``flush``), nada de lo calculado antes vale: se renueva la versión global.
+    """
+    from django.core.management import call_command
+
+    from programa.versiones import renovar_todo
+
+    call_command("createcachetable", database=using, verbosity=0)
+    renovar_todo()
 
 
 class SitioAdminConfig(admin_apps.AdminConfig):

@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.duration import duration_iso_string
 
 from programa.archivos import escritura_completa
+from programa.versiones import datos_cambiados
 
 VERSION = 2
 # Las sesiones no viajan: son efímeras y una copia con sesiones vivas permitiría suplantar
@@ -344,6 +345,7 @@ def respaldo_restaurar(*, origen: Path, progreso: Progreso | None = None) -> dic
                     table_names=[m._meta.db_table for m in modelos.values()]
                 )
         ContentType.objects.clear_cache()
+        datos_cambiados(todo=True)  # otra base: nada de lo calculado antes vale
         raiz = Path(settings.MEDIA_ROOT)
         for ruta in manifiesto["archivos"]:
             destino = raiz / ruta

@@ -95,6 +95,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {**OPCIONES_SQLITE, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Caché de los informes (cobertura, tablero, página de entidad): guarda las cifras ya calculadas
+# bajo las versiones de los datos que tocan (programa/versiones.py). Las versiones deben verlas
+# todos los procesos de gunicorn a la vez: sin configurar viven en una tabla de la base
+# (dbcache, la crea migrate) y las cifras en la memoria de cada proceso; en producción, las dos
+# en Redis: CACHE_URL=redis://127.0.0.1:6379/1 y VERSIONES_CACHE_URL=redis://127.0.0.1:6379/1.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://informes"),
+    "versiones": env.cache_url("VERSIONES_CACHE_URL", default="dbcache://programa_versiones"),
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -11,6 +11,7 @@ from capacitaciones.models import Actividad, ActividadInstitucion, Participacion
 from programa.historial import historial_en_lote
 from programa.models import Programa
 from programa.revision import Cambio, ultimos_cambios
+from programa.versiones import anios_entre, datos_cambiados, en_lote
 
 LOTE = 500
 # Campos de Actividad que vienen de la hoja (el resto no se toca al actualizar).
@@ -182,12 +183,17 @@ def revisar_alcance(fila: FilaImportada, alcance: frozenset[str], nombres: dict)
         )
 
 
+@en_lote()  # sin señales por renglón: se avisa una vez, abajo
 def escribir(
     filas: list[FilaImportada], *, roles: list[str], programa, usuario=None, motivo=""
 ) -> None:
     """Inserciones y actualizaciones por lotes, con su historial; dentro de una transacción."""
     nuevas, cambiadas = [], []
+    # Años de los informes que cambian: los de las fechas de antes y los de ahora.
+    anios = set()
     for fila in filas:
+        if fila.accion == Accion.ACTUALIZA:
+            anios |= anios_entre(fila.existente.fecha_inicio, fila.existente.fecha_fin)
         if fila.accion == Accion.NUEVA:
             actividad = Actividad(programa=programa, **fila.campos)
             if fila.folio:
@@ -257,3 +263,6 @@ def escribir(
     historial_en_lote(Actividad, [f.existente for f in cambiadas], actualizacion=True, **quien)
     historial_en_lote(ActividadInstitucion, instituciones, **quien)
     historial_en_lote(Participacion, participaciones, **quien)
+    for fila in nuevas + cambiadas:
+        anios |= anios_entre(fila.existente.fecha_inicio, fila.existente.fecha_fin)
+    datos_cambiados(anios)

@@ -456,12 +456,21 @@ def _audiencias(actividad: Actividad) -> str:
     return "; ".join(partes)
 
 
-def cobertura_entidad(filtros: Filtros, entidad: EntidadFederativa) -> DetalleEntidad:
+def actividades_de_entidad(filtros: Filtros, entidad: EntidadFederativa) -> QuerySet[Actividad]:
+    """Las actividades de la entidad en orden, con sus relaciones precargadas, para paginar."""
+    de_la_entidad = actividades_filtradas(filtros).filter(entidades=entidad)
+    return de_la_entidad.con_relaciones().order_by("fecha_inicio", "pk")
+
+
+def cobertura_entidad(
+    filtros: Filtros, entidad: EntidadFederativa, *, resumen: Cobertura | None = None
+) -> DetalleEntidad:
     """Lo que hubo en una entidad: su fila, sus actividades, productos y convenios.
 
     Las actividades se devuelven como QuerySet con sus relaciones precargadas, para paginar.
+    ``resumen``: la cobertura de los mismos filtros, si ya se tiene.
     """
-    resumen = cobertura(filtros)
+    resumen = resumen or cobertura(filtros)
     de_la_entidad = actividades_filtradas(filtros).filter(entidades=entidad)
     productos = (
         Producto.objects.filter(
@@ -484,7 +493,7 @@ def cobertura_entidad(filtros: Filtros, entidad: EntidadFederativa) -> DetalleEn
         entidad=entidad,
         fila=resumen.fila(entidad.clave),
         cobertura=resumen,
-        actividades=de_la_entidad.con_relaciones().order_by("fecha_inicio", "pk"),
+        actividades=actividades_de_entidad(filtros, entidad),
         productos=list(productos),
         convenios=list(convenios),
     )

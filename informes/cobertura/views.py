@@ -12,9 +12,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from capacitaciones.models import Actividad
+from informes.cobertura import cache, tabla
 from informes.cobertura import orden as ordenar
 from informes.cobertura import selectores as selector
-from informes.cobertura import tabla
 from informes.cobertura.filtros import AnioForm, FiltrosCoberturaForm
 from informes.graficos import graficas
 from informes.graficos.mapa import mapa_svg
@@ -109,7 +109,7 @@ def cobertura(request):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(_con_alcance(request, form))
+    datos = cache.cobertura(_con_alcance(request, form))
     filas, notas = _seleccion(datos, form)
     metrica = form.metrica_elegida
     periodo = datos.filtros.periodo
@@ -158,7 +158,7 @@ def cobertura_exportar(request, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = selector.cobertura(_con_alcance(request, form))
+    datos = cache.cobertura(_con_alcance(request, form))
     filas, notas = _seleccion(datos, form)
     periodo = datos.filtros.periodo
     return _descarga(
@@ -224,7 +224,7 @@ def cobertura_entidad(request, clave):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = selector.cobertura_entidad(_con_alcance(request, form), entidad)
+    detalle = cache.cobertura_entidad(_con_alcance(request, form), entidad)
     pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
         request.GET.get("pagina")
     )
@@ -253,7 +253,7 @@ def cobertura_entidad_exportar(request, clave, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = selector.cobertura_entidad(_con_alcance(request, form), entidad)
+    detalle = cache.cobertura_entidad(_con_alcance(request, form), entidad)
     periodo = detalle.cobertura.filtros.periodo
     return _descarga(
         request,
@@ -275,7 +275,7 @@ def tablero(request):
     if not form.is_valid():
         return render(request, "informes/tablero.html", {"form": form}, status=400)
     anio = form.cleaned_data.get("anio") or selector.anio_predeterminado(hoy)
-    datos = selector.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
+    datos = cache.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
     return render(
         request,
         "informes/tablero.html",

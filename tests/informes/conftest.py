@@ -35,3 +35,12 @@ def anio_2019(db):
     from tests.informes.anio_2019 import anio_2019_cargar
 
     return anio_2019_cargar()
+
+
+@pytest.fixture
+def versiones_creadas():
+    """Las versiones de los datos ya existen, como en un sitio en uso: una página fría lee las
+    suyas (una consulta) y no paga crearlas (solo la primera vez en la vida del sitio)."""
+    from programa.versiones import versiones
+
+    versiones(range(2000, 2036))

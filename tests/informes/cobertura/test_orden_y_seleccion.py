@@ -381,10 +381,10 @@ def test_la_pagina_de_una_entidad_descarga_su_tabla_con_los_filtros(
         html.content.decode()
     )
 
-    # sesión, usuario, permisos (2), alcance, entidad; cobertura (6); productos y convenios
-    # (el mismo selector que la página); actividades y sus precargas (1 + 5); el evento en la
-    # bitácora; guardar la sesión (3).
-    with django_assert_num_queries(24):
+    # sesión, usuario, permisos (2), alcance, entidad; las versiones de los datos (1): la
+    # cobertura, productos y convenios ya están en la caché desde la página; actividades y sus
+    # precargas (1 + 5); el evento en la bitácora; guardar la sesión (3).
+    with django_assert_num_queries(18):
         respuesta = coordinador.get("/informes/cobertura/24.csv", {"anio": 2015, "tipo": "platica"})
     filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 
@@ -414,13 +414,13 @@ def test_la_descarga_de_una_entidad_respeta_el_alcance(dos_entidades, client, dj
 
 
 def test_consultas_de_la_pagina_ordenada_y_filtrada(
-    anio_2019, coordinador, django_assert_num_queries
+    anio_2019, coordinador, django_assert_num_queries, versiones_creadas
 ):
     for n in range(40):
         ActividadFactory(entidades=[f"{1 + n % 20:02d}"], fecha_inicio=dt.date(2019, 2, 1))
 
-    # Las mismas 17 de la página sin orden (test_vistas): ordenar y filtrar no consulta.
-    with django_assert_num_queries(17):
+    # Las mismas 18 de la página sin orden (test_vistas): ordenar y filtrar no consulta.
+    with django_assert_num_queries(18):
         respuesta = coordinador.get(
             COBERTURA, {"anio": 2019, "orden": "-participantes", "sin_cobertura": "1"}
         )
@@ -440,16 +440,17 @@ def test_consultas_de_la_pagina_ordenada_y_filtrada(
 
 
 def test_consultas_de_la_pagina_de_una_entidad_con_enlaces(
-    client, django_user_model, django_assert_num_queries
+    client, django_user_model, django_assert_num_queries, versiones_creadas
 ):
     enlace = _entrar(client, django_user_model, ENLACE, claves=["24"])
     for _ in range(30):
         ActividadFactory(entidades=["24", "09"])
 
-    # sesión, usuario, permisos (2), alcance (grupo, entidades), entidad; cobertura (6);
-    # productos, convenios; conteo; actividades y precargas (5); cuáles puede abrir en el
-    # admin (1, para las 30); guardar la sesión (3).
-    with django_assert_num_queries(27):
+    # sesión, usuario, permisos (2), alcance (grupo, entidades), entidad; versiones de los
+    # datos (2: la de la cobertura y la del detalle); cobertura (6); productos, convenios;
+    # conteo; actividades y precargas (5); cuáles puede abrir en el admin (1, para las 30);
+    # guardar la sesión (3).
+    with django_assert_num_queries(29):
         html = enlace.get("/informes/cobertura/24/", {"anio": 2015}).content.decode()
 
     assert len(_enlaces_admin(html)) == 30

@@ -155,7 +155,9 @@ def test_rango_de_fechas(demo, coordinador):
     assert "En todo el país: 5 actividades realizadas" in pagina
 
 
-def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_num_queries):
+def test_numero_de_consultas_de_la_pagina_no_crece(
+    coordinador, django_assert_num_queries, versiones_creadas
+):
     audiencia = AudienciaFactory()
     convenio = ConvenioFactory()
     for clave in [f"{n:02d}" for n in range(1, 33)]:
@@ -166,10 +168,10 @@ def test_numero_de_consultas_de_la_pagina_no_crece(coordinador, django_assert_nu
             ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=3)
 
     # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
-    # entidades, audiencias, actividades por entidad, por país,
-    # participantes por entidad, por país; opciones de tema, convenio y programa; guardar la
-    # sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
-    with django_assert_num_queries(17):
+    # versiones de los datos (caché vacía: se calcula); entidades, audiencias, actividades por
+    # entidad, por país, participantes por entidad, por país; opciones de tema, convenio y
+    # programa; guardar la sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
+    with django_assert_num_queries(18):
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
     assert "0 de 32 entidades sin actividades realizadas" in texto(respuesta)
@@ -205,19 +207,20 @@ def test_detalle_de_entidad_inexistente(coordinador):
     assert coordinador.get("/informes/cobertura/99/").status_code == 404
 
 
-def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries):
+def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries, versiones_creadas):
     audiencia = AudienciaFactory()
     for _ in range(30):
         actividad = ActividadFactory(entidades=["24"], convenio=ConvenioFactory(), mujeres=1)
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4, hombres=2)
         ProductoFactory(actividad=actividad, convenio=actividad.convenio)
 
-    # sesión, usuario, permisos (2), alcance, entidad; cobertura (6); productos, convenios;
+    # sesión, usuario, permisos (2), alcance, entidad; versiones de los datos (2: la de la
+    # cobertura y la del detalle); cobertura (6); productos, convenios;
     # conteo de la página,
     # actividades y sus precargas (entidades, entidades participantes, temas, participaciones,
     # instituciones); cuáles puede abrir en el admin (una para toda la página); guardar la
     # sesión (3). El formulario no se dibuja en el detalle.
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(27):
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)
@@ -247,10 +250,10 @@ def test_descarga_csv_con_bom_y_columnas_fijas(demo, coordinador):
     assert filas[-1][:4] == ["00", "Total nacional", "6", "0"]
 
 
-def test_descarga_xlsx(demo, coordinador, django_assert_num_queries):
-    # sesión, usuario, permisos (2), alcance, las seis consultas de la cobertura, el evento de
-    # exportación en la bitácora y guardar la sesión (3).
-    with django_assert_num_queries(15):
+def test_descarga_xlsx(demo, coordinador, django_assert_num_queries, versiones_creadas):
+    # sesión, usuario, permisos (2), alcance, versiones de los datos, las seis consultas de la
+    # cobertura, el evento de exportación en la bitácora y guardar la sesión (3).
+    with django_assert_num_queries(16):
         respuesta = coordinador.get("/informes/cobertura.xlsx", {"anio": 2015})
 
     libro = load_workbook(io.BytesIO(respuesta.content))
@@ -277,7 +280,7 @@ def test_formato_de_descarga_desconocido(coordinador):
 
 
 @time_machine.travel(dt.datetime(2015, 6, 15, 12), tick=False)
-def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries):
+def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries, versiones_creadas):
     ConvenioFactory(folio="CONV-VENCE", vigencia_fin=dt.date(2015, 8, 1))
     ConvenioFactory(folio="CONV-VENCIDO", vigencia_fin=dt.date(2015, 1, 31))
     ActividadFactory(
@@ -287,10 +290,11 @@ def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries):
         entidades=["31"],
     )
 
-    # sesión, usuario, permisos (2), alcance; cobertura de 2015 (6) y de 2014 (6); trimestres;
+    # sesión, usuario, permisos (2), alcance; versiones de los datos; cobertura de 2015 (6) y
+    # de 2014 (6); trimestres;
     # próximas y sus
     # entidades; convenios por vencer y vencidos; guardar la sesión (3).
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(26):
         respuesta = coordinador.get("/informes/", {"anio": 2015})
     pagina = texto(respuesta)
 
@@ -320,16 +324,19 @@ def test_tablero_con_anio_equivocado(coordinador):
 
 
 @pytest.mark.parametrize("n", [2, 20])
-def test_consultas_del_tablero_no_crecen(coordinador, django_assert_num_queries, n):
+def test_consultas_del_tablero_no_crecen(
+    coordinador, django_assert_num_queries, versiones_creadas, n
+):
     audiencia = AudienciaFactory()
     for i in range(n):
         actividad = ActividadFactory(entidades=[f"{1 + i % 32:02d}"], mujeres=2, hombres=1)
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=5)
 
-    # sesión, usuario, permisos (2), alcance; próximas actividades (ninguna: sin precarga);
+    # sesión, usuario, permisos (2), alcance; versiones de los datos; próximas actividades
+    # (ninguna: sin precarga);
     # cobertura del año y del anterior (6 + 6); trimestres; convenios por vencer y vencidos;
     # guardar la sesión (3).
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         respuesta = coordinador.get("/informes/", {"anio": 2015})
 
     assert f"Mujeres {2 * n} 0 Hombres {n} 0 Sin desglose por sexo {2 * n} 0" in texto(respuesta)
