@@ -1,3 +1,4 @@
+from axes.apps import AppConfig as AxesConfig
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
@@ -62,3 +63,9 @@ class SitioAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "programa.sitio.SitioAdmin"
+
+
+class AccesosConfig(AxesConfig):
+    """django-axes con nombre en español en el índice del admin (sin él dice «Axes»)."""
+
+    verbose_name = _("Intentos de acceso")

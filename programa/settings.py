@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "simple_history",
-    "axes",
+    "programa.apps.AccesosConfig",  # django-axes, con su nombre en español
     "programa",
     "convenios",
     "capacitaciones",

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections, transaction
 from django.http import Http404
+from django.urls import reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -105,6 +106,13 @@ class SitioAdmin(admin.AdminSite):
     site_header = _("Programa para la Protección y Desarrollo Integral de la Infancia")
     site_title = _("SNDIF · Protección de la infancia")
     index_title = _("Registro del programa")
+    # «Ver sitio» lleva al tablero: el admin y los informes son un solo espacio de trabajo.
+    site_url = reverse_lazy("informes:tablero")
+
+    def each_context(self, request):
+        contexto = super().each_context(request)
+        contexto["menu_informes"] = menu_informes(request.user)
+        return contexto
 
     def get_app_list(self, request, app_label=None):
         aplicaciones = super().get_app_list(request, app_label)
@@ -122,6 +130,34 @@ class SitioAdmin(admin.AdminSite):
                 {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
             )
         super().register(model_or_iterable, admin_class, **options)
+
+
+def menu_informes(usuario) -> list[dict]:
+    """Las páginas de informes que ``usuario`` puede abrir, para el menú del admin y del sitio.
+
+    El enlace estatal no ve los informes de contribución (tabla de roles del README).
+    """
+    if not (usuario.is_authenticated and usuario.is_active and usuario.is_staff):
+        return []
+    if not usuario.has_perm("capacitaciones.view_actividad"):
+        return []
+    menu = [
+        {"nombre": "tablero", "titulo": _("Tablero"), "url": reverse_lazy("informes:tablero")},
+        {
+            "nombre": "cobertura",
+            "titulo": _("Cobertura por entidad"),
+            "url": reverse_lazy("informes:cobertura"),
+        },
+    ]
+    if usuario.has_perm("informes.view_informecontribucion"):
+        menu.append(
+            {
+                "nombre": "contribucion",
+                "titulo": _("Informes de contribución"),
+                "url": reverse_lazy("informes:contribucion_lista"),
+            }
+        )
+    return menu
 
 
 class PaginadorEstimado(Paginator):

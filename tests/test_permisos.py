@@ -317,8 +317,8 @@ def test_el_enlace_ve_en_la_cobertura_solo_sus_entidades(client, escenario):
     csv = client.get("/informes/cobertura.csv", {"anio": anio}).content.decode("utf-8-sig")
     tablero = client.get("/informes/", {"anio": anio}).content.decode()
 
-    assert "1 de 1 entidades sin actividades realizadas" not in pagina
-    assert "0 de 1 entidades sin actividades realizadas" in pagina
+    assert "1 de 1 entidad sin actividades realizadas" not in pagina
+    assert "0 de 1 entidad sin actividades realizadas" in pagina
     assert "Total de sus entidades" in csv and "Total nacional" not in csv
     filas = [linea.split(",")[:3] for linea in csv.splitlines()[1:] if linea[:2].isdigit()]
     assert filas == [["24", "San Luis Potosí", "2"], ["00", "Total de sus entidades", "2"]]

@@ -72,7 +72,11 @@ class Filtros:
         if self.convenios:
             partes.append("convenios: " + ", ".join(sorted(c.folio for c in self.convenios)))
         if self.entidades is not None:
-            partes.append(f"solo las entidades asignadas ({', '.join(sorted(self.entidades))})")
+            # Por nombre: «(24)» se leía como una cuenta, no como la clave de San Luis Potosí.
+            nombres = EntidadFederativa.objects.filter(clave__in=self.entidades).order_by("clave")
+            partes.append(
+                "solo sus entidades: " + ", ".join(nombres.values_list("nombre_corto", flat=True))
+            )
         return partes
 
 
@@ -235,9 +239,10 @@ class Cobertura:
         return {f.clave: f.metrica(metrica) for f in self.entidades}
 
     def resumen(self) -> str:
+        total = len(self.entidades)
         return (
-            f"{len(self.entidades_sin_realizadas)} de {len(self.entidades)} entidades sin "
-            "actividades realizadas"
+            f"{len(self.entidades_sin_realizadas)} de {total} "
+            f"{'entidad' if total == 1 else 'entidades'} sin actividades realizadas"
         )
 
     def notas(self, seleccion: list[str] = ()) -> list[str]:

@@ -58,7 +58,7 @@ def barras_agrupadas(
 
     if not descripcion:
         descripcion = "; ".join(
-            f"{c}: " + ", ".join(f"{numero(v[i])} {n.lower()}" for n, v in series)
+            f"{c}: " + ", ".join(f"{n.lower()} {numero(v[i])}" for n, v in series)
             for i, c in enumerate(categorias)
         )
     partes = _inicio(ancho, alto, titulo, descripcion, id_svg)

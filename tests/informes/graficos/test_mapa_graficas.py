@@ -87,7 +87,7 @@ def test_graficas_con_titulo_descripcion_y_valores():
     raiz = ET.fromstring(agrupadas)
     assert raiz.get("role") == "img"
     assert raiz.find(f"{SVG}desc").text == (
-        "1T 2015: 0 programadas, 5 realizadas; 2T 2015: 3 programadas, 1 realizadas"
+        "1T 2015: programadas 0, realizadas 5; 2T 2015: programadas 3, realizadas 1"
     )
     assert "<title>2T 2015, Programadas: 3</title>" in agrupadas
     assert ET.fromstring(horizontales).find(f"{SVG}desc").text == "Plática: 2; Capacitación: 4"
