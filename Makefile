@@ -13,10 +13,12 @@ $(INSTALADO): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(INSTALADO)
 
-demo: $(INSTALADO)  ## instala, migra, carga los datos de 2015, crea el administrador y sirve el sitio
+demo: $(INSTALADO)  ## instala, migra, carga los datos de 2015, crea el administrador y sirve el sitio con su trabajador de tareas
 	$(BIN)/python manage.py migrate --verbosity 0
 	$(BIN)/python manage.py cargar_demo --administrador
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# El trabajador de tareas (importar hojas…) corre junto al sitio y se detiene con él.
+	$(BIN)/python manage.py db_worker --no-reload & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(INSTALADO)  ## toda la suite de pruebas (SQLite, o la base de DATABASE_URL)
 	$(BIN)/pytest

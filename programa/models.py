@@ -1,5 +1,7 @@
 """Lo que comparte todo el programa: entidades federativas, instituciones y catálogos."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -316,3 +318,58 @@ class Evento(models.Model):
 
     def __str__(self):
         return f"{self.fecha:%d/%m/%Y %H:%M} · {self.get_tipo_display()}"
+
+
+class Tarea(models.Model):
+    """Un trabajo largo que corre aparte (django-tasks) y su avance, para la página de avance.
+
+    El trabajo lo hace el servicio de siempre; aquí solo se anota cuánto lleva, lo que
+    devolvió y, si falló, un mensaje en español (el detalle técnico va a la bitácora del
+    servidor, nunca a la persona).
+    """
+
+    class Tipo(models.TextChoices):
+        VISTA_PREVIA = "vista_previa", _("Revisar una hoja de actividades")
+        IMPORTACION = "importacion", _("Importar una hoja de actividades")
+
+    class Estado(models.TextChoices):
+        EN_ESPERA = "en_espera", _("En espera")
+        EN_CURSO = "en_curso", _("En curso")
+        TERMINADA = "terminada", _("Terminada")
+        FALLIDA = "fallida", _("Falló")
+
+    # Al azar: la dirección de la página de avance no deja adivinar las de otros.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    tipo = models.CharField(_("tipo"), max_length=20, choices=Tipo.choices)
+    usuario = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("usuario"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    descripcion = models.CharField(_("descripción"), max_length=300, blank=True)
+    estado = models.CharField(
+        _("estado"), max_length=10, choices=Estado.choices, default=Estado.EN_ESPERA
+    )
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    hechos = models.PositiveIntegerField(_("hechos"), default=0)
+    creada = models.DateTimeField(_("creada"), auto_now_add=True, db_index=True)
+    iniciada = models.DateTimeField(_("iniciada"), null=True, blank=True)
+    terminada = models.DateTimeField(_("terminada"), null=True, blank=True)
+    # Lo que la tarea necesita (datos) y lo que dejó (resultado): JSON pequeño; lo grande
+    # (filas de una vista previa, un archivo) va a la carpeta privada de temporales.
+    datos = models.JSONField(_("datos"), default=dict, blank=True)
+    resultado = models.JSONField(_("resultado"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("tarea en segundo plano")
+        verbose_name_plural = _("tareas en segundo plano")
+        ordering = ["-creada"]
+
+    def __str__(self):
+        return f"{self.get_tipo_display()} · {self.descripcion}"
+
+    @property
+    def acabada(self) -> bool:
+        return self.estado in (self.Estado.TERMINADA, self.Estado.FALLIDA)

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "programa.apps.AccesosConfig",  # django-axes, con su nombre en español
+    "django_tasks",
+    "django_tasks_db",
     "programa",
     "convenios",
     "capacitaciones",
@@ -104,6 +106,24 @@ CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://informes"),
     "versiones": env.cache_url("VERSIONES_CACHE_URL", default="dbcache://programa_versiones"),
 }
+
+# Trabajo largo en segundo plano (importar hojas…) con django-tasks, la versión para Django 5.2
+# de django.tasks de Django 6. «database» (sin nada más que instalar): la cola es una tabla y
+# el trabajador es `manage.py db_worker` (lo arranca `make demo`). «rq»: la cola vive en Redis
+# (REDIS_URL) y los trabajadores (`manage.py rqworker --job-class django_tasks_rq.Job`) pueden
+# estar en otras máquinas; pide `pip install -e ".[rq]"`. «inmediato»: corre dentro de la
+# petición, sin trabajador (solo pruebas).
+TAREAS_BACKEND = env.str("TAREAS_BACKEND", default="database")
+_BACKENDS_TAREAS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "inmediato": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": _BACKENDS_TAREAS[TAREAS_BACKEND]}}
+if TAREAS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")}}
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from programa.views import tarea_avance
+
 # Las apps se incluyen por nombre: programa no importa de las que están encima de él.
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
     path("informes/", include("informes.urls")),
+    path("tareas/<uuid:pk>/", tarea_avance, name="tarea"),
     # Evidencias y convenios firmados, solo con sesión y dentro del alcance.
     path(f"{settings.MEDIA_URL.strip('/')}/", include("capacitaciones.urls")),
 ]

@@ -4,10 +4,10 @@
 por fila (nueva, actualiza, sin cambios o error) y confirmarla; descargar la plantilla; y
 exportar la lista con sus filtros o las actividades elegidas. Entre la vista previa y la
 confirmación, el archivo espera en MEDIA_ROOT/tmp con un nombre al azar guardado en la sesión;
-al confirmar se vuelve a validar todo y se guarda en una transacción.
+al confirmar se vuelve a validar todo y se guarda en una transacción. Revisar y confirmar
+corren en segundo plano (capacitaciones/hojas/tareas.py): la persona ve la página de avance.
 """
 
-import json
 import secrets
 import tempfile
 import time
@@ -18,22 +18,31 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponseNotAllowed, StreamingHttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, lineas_csv
-from capacitaciones.hojas.importar import Accion, actividades_importar
+from capacitaciones.hojas.importar import Accion
 from capacitaciones.hojas.lectura import EXTENSIONES
 from capacitaciones.hojas.plantilla import plantilla_escribir
+from capacitaciones.hojas.tareas import (
+    carpeta,
+    hoja_importar,
+    hoja_revisar,
+    resultado_leer,
+)
 from programa.bitacora import evento_registrar
-from programa.models import Evento
+from programa.models import Evento, Tarea
+from programa.tareas import tarea_encolar
 
 CLAVE_SESION = "hojas_actividades_importacion"
-CARPETA = "tmp/importaciones"
+# Sin filas de más: una vista previa de 50,000 filas no cabe en una página; si hay errores,
+# se muestran esos.
+FILAS_A_MOSTRAR = 1000
 VIDA_ARCHIVO_SEGUNDOS = 24 * 60 * 60
 TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -60,29 +69,19 @@ class FormularioImportar(forms.Form):
         return archivo
 
 
-def _carpeta() -> Path:
-    carpeta = Path(settings.MEDIA_ROOT) / CARPETA
-    carpeta.mkdir(parents=True, exist_ok=True)
-    return carpeta
-
-
 def _guardar_temporal(subido) -> tuple[str, Path]:
     """Guarda lo subido con un nombre al azar (nunca el del usuario) y borra los viejos."""
-    carpeta = _carpeta()
+    temporales = carpeta()
     limite = time.time() - VIDA_ARCHIVO_SEGUNDOS
-    for viejo in carpeta.iterdir():
+    for viejo in temporales.iterdir():
         if viejo.stat().st_mtime < limite:
             viejo.unlink(missing_ok=True)
     token = secrets.token_urlsafe(24)
-    ruta = carpeta / (token + Path(subido.name).suffix.lower())
+    ruta = temporales / (token + Path(subido.name).suffix.lower())
     with ruta.open("wb") as destino:
         for pedazo in subido.chunks():
             destino.write(pedazo)
     return token, ruta
-
-
-def _revisiones(ruta: Path) -> Path:
-    return ruta.with_name(ruta.name + ".revisiones.json")
 
 
 class HojasActividadesAdminMixin:
@@ -93,6 +92,11 @@ class HojasActividadesAdminMixin:
         vista = self.admin_site.admin_view
         propias = [
             path("importar/", vista(self.importar_hoja), name=f"{nombre}_importar"),
+            path(
+                "importar/vista-previa/<uuid:pk>/",
+                vista(self.vista_previa_importacion),
+                name=f"{nombre}_importar_vista_previa",
+            ),
             path(
                 "importar/confirmar/",
                 vista(self.confirmar_importacion),
@@ -142,31 +146,43 @@ class HojasActividadesAdminMixin:
         if request.method == "POST" and formulario.is_valid():
             subido = formulario.cleaned_data["archivo"]
             token, ruta = _guardar_temporal(subido)
-            with ruta.open("rb") as archivo:
-                resultado = actividades_importar(
-                    archivo=archivo, nombre=subido.name, guardar=False, usuario=request.user
-                )
-            if resultado.errores_archivo:
-                ruta.unlink(missing_ok=True)
-                for mensaje in resultado.errores_archivo:
-                    formulario.add_error("archivo", mensaje)
-            else:
-                # Lo que se vio en la vista previa: al confirmar, una actividad que cambió en
-                # medio se rechaza (también con una hoja sin la columna «revision»).
-                _revisiones(ruta).write_text(json.dumps(resultado.revisiones()))
-                request.session[CLAVE_SESION] = {
-                    "token": token,
-                    "archivo": ruta.name,
-                    "nombre": subido.name,
-                }
-                return self._vista_previa(request, resultado, token)
+            pendiente = {"token": token, "archivo": ruta.name, "nombre": subido.name}
+            request.session[CLAVE_SESION] = pendiente
+            tarea = tarea_encolar(
+                hoja_revisar,
+                tipo=Tarea.Tipo.VISTA_PREVIA,
+                usuario=request.user,
+                descripcion=subido.name,
+                datos=pendiente,
+            )
+            return redirect("tarea", pk=tarea.pk)
         return TemplateResponse(
             request,
             "admin/capacitaciones/actividad/importar.html",
             self._contexto(request, formulario=formulario),
         )
 
+    def vista_previa_importacion(self, request, pk):
+        """Las filas que dejó la tarea de revisar (o la de confirmar, si algo cambió)."""
+        self._puede_importar(request)
+        tarea = get_object_or_404(Tarea, pk=pk, usuario=request.user, estado=Tarea.Estado.TERMINADA)
+        if tarea.tipo not in (Tarea.Tipo.VISTA_PREVIA, Tarea.Tipo.IMPORTACION):
+            raise Http404
+        resultado = resultado_leer(carpeta() / tarea.datos["archivo"], tarea.datos["nombre"])
+        if resultado is None:
+            self.message_user(
+                request,
+                _("La vista previa ya no está disponible; suba el archivo otra vez."),
+                messages.ERROR,
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_importar")
+        return self._vista_previa(request, resultado, tarea.datos["token"])
+
     def _vista_previa(self, request, resultado, token):
+        con_error = [f for f in resultado.filas if f.accion == Accion.ERROR]
+        filas = resultado.filas
+        if len(filas) > FILAS_A_MOSTRAR:
+            filas = (con_error or filas)[:FILAS_A_MOSTRAR]
         return TemplateResponse(
             request,
             "admin/capacitaciones/actividad/importar_vista_previa.html",
@@ -176,7 +192,8 @@ class HojasActividadesAdminMixin:
                 resultado=resultado,
                 token=token,
                 conteo=resultado.conteo,
-                con_error=[f for f in resultado.filas if f.accion == Accion.ERROR],
+                con_error=con_error,
+                filas=filas,
             ),
         )
 
@@ -186,7 +203,7 @@ class HojasActividadesAdminMixin:
             return HttpResponseNotAllowed(["POST"])
         pendiente = request.session.get(CLAVE_SESION) or {}
         token = request.POST.get("token", "")
-        ruta = _carpeta() / str(pendiente.get("archivo", "-"))
+        ruta = carpeta() / str(pendiente.get("archivo", "-"))
         if not token or not secrets.compare_digest(token, pendiente.get("token", "")):
             ruta = None
         if ruta is None or not ruta.is_file():
@@ -196,35 +213,16 @@ class HojasActividadesAdminMixin:
                 messages.ERROR,
             )
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_importar")
-        try:
-            vistas = json.loads(_revisiones(ruta).read_text())
-        except (OSError, ValueError):
-            vistas = None
-        with ruta.open("rb") as archivo:
-            resultado = actividades_importar(
-                archivo=archivo,
-                nombre=pendiente["nombre"],
-                guardar=True,
-                usuario=request.user,
-                revisiones_vistas=vistas,
-            )
-        if not resultado.guardado:
-            # Algo cambió desde la vista previa: se muestra de nuevo, con los errores.
-            return self._vista_previa(request, resultado, token)
-        ruta.unlink(missing_ok=True)
-        _revisiones(ruta).unlink(missing_ok=True)
+        # Una sola confirmación por vista previa (dos clics no encolan dos importaciones).
         del request.session[CLAVE_SESION]
-        conteo = resultado.conteo
-        self.message_user(
-            request,
-            _(
-                "Se importó «%(nombre)s»: %(nuevas)s nuevas, %(actualizadas)s actualizadas, "
-                "%(sin_cambios)s sin cambios."
-            )
-            % {"nombre": resultado.nombre, **conteo},
-            messages.SUCCESS,
+        tarea = tarea_encolar(
+            hoja_importar,
+            tipo=Tarea.Tipo.IMPORTACION,
+            usuario=request.user,
+            descripcion=pendiente["nombre"],
+            datos=pendiente,
         )
-        return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+        return redirect("tarea", pk=tarea.pk)
 
     def descargar_plantilla(self, request):
         if not self.has_view_permission(request):

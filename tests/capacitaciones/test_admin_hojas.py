@@ -23,7 +23,9 @@ CONFIRMAR = LISTA + "importar/confirmar/"
 
 
 def _subir(cliente, contenido, nombre="sistema-dif.csv"):
-    return cliente.post(IMPORTAR, {"archivo": SimpleUploadedFile(nombre, contenido)})
+    # Subir encola la revisión y lleva a su página de avance, que al terminar lleva a la vista
+    # previa (en las pruebas la tarea corre dentro de la petición: ImmediateBackend).
+    return cliente.post(IMPORTAR, {"archivo": SimpleUploadedFile(nombre, contenido)}, follow=True)
 
 
 def _temporales() -> list[Path]:
@@ -128,7 +130,9 @@ def test_si_algo_cambio_al_confirmar_se_muestran_los_errores(demo, admin_client)
     from convenios.models import Convenio
 
     Convenio.objects.filter(folio="SNDIF-PSICOCARTOON").update(folio="OTRO")
-    respuesta = admin_client.post(CONFIRMAR, {"token": admin_client.session[CLAVE_SESION]["token"]})
+    respuesta = admin_client.post(
+        CONFIRMAR, {"token": admin_client.session[CLAVE_SESION]["token"]}, follow=True
+    )
     assert "No hay un convenio con folio &#x27;SNDIF-PSICOCARTOON&#x27;" in (
         respuesta.content.decode()
     )
@@ -145,13 +149,22 @@ def test_sin_permiso_de_agregar_no_se_importa(demo, client):
 
 
 def test_vista_previa_cuesta_las_mismas_consultas(demo, admin_client, django_assert_num_queries):
-    # Sesión y usuario (2); entidades, temas, audiencias, instituciones, convenios y programas
-    # (6); SAVEPOINT, actividades con esos folios (sin precargas: no existen), RELEASE (3);
-    # guardar la sesión: SAVEPOINT, UPDATE, RELEASE (3).
     for n in (10, 40):
         contenido = csv_bytes([fila(folio=f"N{n}-{i}") for i in range(n)])
-        with django_assert_num_queries(14):
-            assert f"{n} filas: {n} nuevas" in _subir(admin_client, contenido).content.decode()
+        archivo = SimpleUploadedFile("sistema-dif.csv", contenido)
+        # Subir, con la tarea dentro (ImmediateBackend): sesión y usuario (2); crear la tarea
+        # (1); la tarea: leerla, «en curso», su total (3); entidades, temas, audiencias,
+        # instituciones, convenios y programas (6); SAVEPOINT, actividades con esos folios,
+        # RELEASE (3); «terminada» con su resultado (1); guardar la sesión: SAVEPOINT, UPDATE,
+        # RELEASE (3). Menos de 500 filas: ningún UPDATE de avance en medio.
+        with django_assert_num_queries(19):
+            avance = admin_client.post(IMPORTAR, {"archivo": archivo})
+        # Avance y vista previa: sesión, usuario, la tarea y guardar la sesión (3).
+        with django_assert_num_queries(6):
+            previa = admin_client.get(avance.url)
+        with django_assert_num_queries(6):
+            html = admin_client.get(previa.url).content.decode()
+        assert f"{n} filas: {n} nuevas" in html
 
 
 def _lineas(respuesta) -> list[dict]:

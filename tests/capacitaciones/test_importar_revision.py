@@ -120,13 +120,16 @@ def test_un_cambio_entre_la_vista_previa_y_la_confirmacion_se_rechaza(demo, admi
     renglon["titulo"] = "Título de la hoja"
     columnas = [c for c in TODAS if c != "revision"]  # también con una hoja sin la columna
     archivo = SimpleUploadedFile("slp.csv", csv_bytes([renglon], columnas=columnas))
-    previa = admin_client.post("/admin/capacitaciones/actividad/importar/", {"archivo": archivo})
+    previa = admin_client.post(
+        "/admin/capacitaciones/actividad/importar/", {"archivo": archivo}, follow=True
+    )
     assert "1 actualizadas" in previa.content.decode()
     cambiar_en_el_admin(FOLIO, sede="Cambiada mientras tanto")
 
     respuesta = admin_client.post(
         "/admin/capacitaciones/actividad/importar/confirmar/",
         {"token": previa.context["token"]},
+        follow=True,
     )
 
     html = respuesta.content.decode()
@@ -140,7 +143,9 @@ def test_sin_cambios_en_medio_la_confirmacion_guarda(demo, admin_client):
     (renglon,) = exportada(FOLIO)
     renglon["titulo"] = "Título de la hoja"
     archivo = SimpleUploadedFile("slp.csv", csv_bytes([renglon], columnas=TODAS))
-    previa = admin_client.post("/admin/capacitaciones/actividad/importar/", {"archivo": archivo})
+    previa = admin_client.post(
+        "/admin/capacitaciones/actividad/importar/", {"archivo": archivo}, follow=True
+    )
 
     admin_client.post(
         "/admin/capacitaciones/actividad/importar/confirmar/", {"token": previa.context["token"]}
