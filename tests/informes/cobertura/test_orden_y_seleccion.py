@@ -447,10 +447,10 @@ def test_consultas_de_la_pagina_de_una_entidad_con_enlaces(
         ActividadFactory(entidades=["24", "09"])
 
     # sesión, usuario, permisos (2), alcance (grupo, entidades), entidad; versiones de los
-    # datos (2: la de la cobertura y la del detalle); cobertura (6); productos, convenios;
-    # conteo; actividades y precargas (5); cuáles puede abrir en el admin (1, para las 30);
-    # guardar la sesión (3).
-    with django_assert_num_queries(29):
+    # datos (2: la de la cobertura y la del detalle); cobertura (6) y los nombres de sus
+    # entidades (1, solo para un enlace); productos, convenios; conteo; actividades y
+    # precargas (5); cuáles puede abrir en el admin (1, para las 30); guardar la sesión (3).
+    with django_assert_num_queries(30):
         html = enlace.get("/informes/cobertura/24/", {"anio": 2015}).content.decode()
 
     assert len(_enlaces_admin(html)) == 30
