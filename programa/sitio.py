@@ -28,6 +28,16 @@ registro_seguridad = logging.getLogger("django.security.DisallowedModelAdminLook
 ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
 
 
+# Tope de la búsqueda de listas y autocompletados: mil palabras son mil condiciones por fila
+# (SQLite responde «Expression tree is too large»; PostgreSQL, una consulta enorme).
+MAXIMO_BUSQUEDA = 200
+MAXIMO_PALABRAS = 20
+
+
+def busqueda_excesiva(texto: str) -> bool:
+    return len(texto) > MAXIMO_BUSQUEDA or len(texto.split()) > MAXIMO_PALABRAS
+
+
 class ListaConFiltrosDeclarados(ChangeList):
     """Una lista del admin que acepta de la dirección solo lo que ofrece la página.
 
@@ -39,14 +49,13 @@ class ListaConFiltrosDeclarados(ChangeList):
     condiciones por fila.
     """
 
-    MAXIMO_BUSQUEDA = 200
-    MAXIMO_PALABRAS = 20
-
     def get_filters(self, request):
         try:
             filtros, hay_filtros, restantes, duplicados, activos = super().get_filters(request)
         except DisallowedModelAdminLookup as error:  # una relación que no es filtro: igual
             self._rechazar(request, str(error))
+        except OverflowError as error:  # ?fecha__year=99999999999999999999: no es una fecha
+            self._rechazar(request, f"Fecha fuera de rango: {error}")
         ajenos = [
             clave
             for clave, valores in restantes.items()
@@ -54,7 +63,7 @@ class ListaConFiltrosDeclarados(ChangeList):
         ]
         if ajenos:
             self._rechazar(request, f"Filtros que la lista no ofrece: {', '.join(ajenos)}")
-        if len(self.query) > self.MAXIMO_BUSQUEDA or len(self.query.split()) > self.MAXIMO_PALABRAS:
+        if busqueda_excesiva(self.query):
             self._rechazar(request, f"Búsqueda de {len(self.query)} caracteres")
         return filtros, hay_filtros, restantes, duplicados, activos
 
@@ -99,6 +108,13 @@ class FiltrosDeclaradosAdmin:
                 messages.WARNING,
             )
         return super().changelist_view(request, extra_context)
+
+    def get_search_results(self, request, queryset, search_term):
+        # La lista ya rechazó una búsqueda así (get_filters); el autocompletado llega aquí
+        # directo: sin resultados y sin consulta, como cuando nada coincide.
+        if busqueda_excesiva(search_term):
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
 
 
 class SitioAdmin(admin.AdminSite):

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from capacitaciones.models import Actividad, Evidencia
@@ -247,3 +248,18 @@ def test_autocompletado_de_entidades_por_alias(admin_client):
         },
     )
     assert [r["text"] for r in respuesta.json()["results"]] == ["Ciudad de México"]
+
+
+def test_una_evidencia_pdf_se_descarga_y_una_foto_se_ve_sin_poder_ejecutar_nada(admin_client):
+    actividad = f.ActividadFactory()
+    lista = Evidencia(actividad=actividad, tipo="lista_asistencia")
+    lista.archivo.save("lista 2031.pdf", ContentFile(archivos.pdf()))
+    foto = Evidencia(actividad=actividad, tipo="fotografia")
+    foto.archivo.save("foto.JPG", ContentFile(archivos.imagen("JPEG")))
+
+    pdf, jpg = admin_client.get(lista.archivo.url), admin_client.get(foto.archivo.url)
+
+    assert pdf["Content-Disposition"].startswith("attachment;")
+    assert "lista" in pdf["Content-Disposition"]
+    assert jpg["Content-Disposition"].startswith("inline;")
+    assert pdf["Content-Security-Policy"] == jpg["Content-Security-Policy"] == "sandbox"

@@ -1,10 +1,9 @@
-import datetime as dt
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from capacitaciones.models import Actividad, Participacion
+from capacitaciones.models import Participacion
 from tests import factories as f
 from tests.test_revision import formulario_abierto
 
@@ -18,7 +17,9 @@ def lector(db):
 
     u = User.objects.create_user("lector", "l@x.mx", "clave-larga-2026", is_staff=True)
     u.user_permissions.add(
-        *Permission.objects.filter(codename__in=["view_actividad", "view_programa", "view_producto"])
+        *Permission.objects.filter(
+            codename__in=["view_actividad", "view_programa", "view_producto"]
+        )
     )
     c = Client(raise_request_exception=False)
     c.force_login(u)
@@ -30,7 +31,12 @@ def test_autocomplete_term_sin_tope(lector):
     term = " ".join(["a"] * 1000)  # 2 KB: cabe en la línea de 4 KB de gunicorn
     r = lector.get(
         "/admin/autocomplete/",
-        {"term": term, "app_label": "capacitaciones", "model_name": "producto", "field_name": "actividad"},
+        {
+            "term": term,
+            "app_label": "capacitaciones",
+            "model_name": "producto",
+            "field_name": "actividad",
+        },
     )
     # La lista rechaza una búsqueda de más de 200 caracteres / 20 palabras; el autocompletado no.
     assert r.status_code in (400, 403), r.status_code

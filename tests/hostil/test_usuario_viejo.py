@@ -20,6 +20,10 @@ def test_formulario_viejo_de_una_cuenta_la_reactiva_tras_desactivarla():
     abierto_por_ana |= {"date_joined_0": "01/01/2026", "date_joined_1": "10:00:00"}
     r = de_ana.post(url, abierto_por_ana | {"first_name": "Ex"})
     if r.status_code != 302:
-        print(r.context["adminform"].form.errors, [fs.formset.errors for fs in r.context["inline_admin_formsets"]], r.context["errors"])
+        print(
+            r.context["adminform"].form.errors,
+            [fs.formset.errors for fs in r.context["inline_admin_formsets"]],
+            r.context["errors"],
+        )
     assert r.status_code == 302
     assert not User.objects.get(pk=ex.pk).is_active, "la cuenta desactivada volvió a estar activa"

@@ -13,12 +13,18 @@ def test_finalizar_congela_un_texto_que_quien_finaliza_no_vio(borrador, coordina
     de_coordinadora, de_ana = _entrar(coordinador), _entrar(ana)
     # La coordinadora revisa el borrador y abre la confirmación de «Marcar como final».
     de_coordinadora.get(reverse("informes:contribucion_detalle", args=[borrador.pk]))
-    assert de_coordinadora.get(
-        reverse("informes:contribucion_finalizar", args=[borrador.pk])
-    ).status_code == 200
+    assert (
+        de_coordinadora.get(
+            reverse("informes:contribucion_finalizar", args=[borrador.pk])
+        ).status_code
+        == 200
+    )
     # Mientras tanto Ana cambia el texto.
     url = reverse("informes:contribucion_detalle", args=[borrador.pk])
-    assert de_ana.post(url, _abierto(de_ana, borrador) | {"cierre": "TEXTO NO REVISADO"}).status_code == 302
+    assert (
+        de_ana.post(url, _abierto(de_ana, borrador) | {"cierre": "TEXTO NO REVISADO"}).status_code
+        == 302
+    )
     # La coordinadora confirma lo que vio: el final lleva el texto que nunca leyó.
     de_coordinadora.post(reverse("informes:contribucion_finalizar", args=[borrador.pk]))
     final = InformeContribucion.objects.get(pk=borrador.pk)
@@ -29,6 +35,9 @@ def test_volver_a_redactar_borra_una_edicion_que_no_vio(borrador, coordinador, a
     de_coordinadora, de_ana = _entrar(coordinador), _entrar(ana)
     de_coordinadora.get(reverse("informes:contribucion_regenerar", args=[borrador.pk]))
     url = reverse("informes:contribucion_detalle", args=[borrador.pk])
-    assert de_ana.post(url, _abierto(de_ana, borrador) | {"cuerpo": "Edición de Ana."}).status_code == 302
+    assert (
+        de_ana.post(url, _abierto(de_ana, borrador) | {"cuerpo": "Edición de Ana."}).status_code
+        == 302
+    )
     de_coordinadora.post(reverse("informes:contribucion_regenerar", args=[borrador.pk]))
     assert InformeContribucion.objects.get(pk=borrador.pk).cuerpo == "Edición de Ana."
