@@ -30,6 +30,7 @@ from capacitaciones.servicios import (
 )
 from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
+from programa.formularios import CampoCifra
 from programa.limites import participantes_maximo
 from programa.models import EntidadFederativa
 from programa.sitio import (
@@ -106,6 +107,8 @@ class ParticipacionInline(InlinePrecargado, admin.TabularInline):
     autocomplete_fields = ["audiencia"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("total", "mujeres", "hombres"):
+            kwargs["form_class"] = CampoCifra
         campo = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("total", "mujeres", "hombres"):
             # El navegador avisa antes de enviar; el validador del modelo da el mensaje.
@@ -195,6 +198,11 @@ class ActividadAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("mujeres", "hombres"):
+            kwargs["form_class"] = CampoCifra  # «1.000» no es una persona
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         return [
