@@ -25,6 +25,7 @@ from capacitaciones.models import (
 )
 from capacitaciones.servicios import (
     actividad_duplicar,
+    actividad_renglones_restaurar,
     actividad_restaurar,
     actividades_eliminadas,
 )
@@ -198,6 +199,25 @@ class ActividadAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    def restaurar_relacionadas(self, request, actividad, version):
+        omitidos = actividad_renglones_restaurar(
+            actividad=actividad, version=version, usuario=request.user
+        )
+        if omitidos:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d renglón de participación o instituciones de esa versión no volvió "
+                    "porque su audiencia o institución ya no existe; agréguelo de nuevo.",
+                    "%(n)d renglones de participación o instituciones de esa versión no "
+                    "volvieron porque su audiencia o institución ya no existe; agréguelos de "
+                    "nuevo.",
+                    omitidos,
+                )
+                % {"n": omitidos},
+                messages.WARNING,
+            )
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name in ("mujeres", "hombres"):

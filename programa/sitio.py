@@ -10,10 +10,10 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -326,8 +326,16 @@ class HistorialAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             request._version_restaurada = version_id
         # El registro y sus renglones vuelven juntos o nada.
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:  # de restaurar_relacionadas: ya se deshizo todo
+            self.message_user(
+                request,
+                _("No se volvió a esa versión: %(motivo)s") % {"motivo": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -337,7 +345,8 @@ class HistorialAdmin(SimpleHistoryAdmin):
 
     def restaurar_relacionadas(self, request, obj, version) -> None:
         """Al volver a ``version``: lo que el formulario no guarda (los renglones de un
-        inline) se deja como estaba en ella. Cada admin dice cómo."""
+        inline) se deja como estaba en ella. Cada admin dice cómo; un ValidationError deshace
+        la vuelta entera y se muestra como error."""
 
 
 class RevisionAdmin:
