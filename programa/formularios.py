@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-_SOLO_CIFRAS = re.compile(r"\s*[0-9]+\s*")
+# El signo pasa: un negativo recibe el aviso de mínimo (0) del campo, más preciso.
+_SOLO_CIFRAS = re.compile(r"\s*-?[0-9]+\s*")
 
 
 class CampoCifra(forms.IntegerField):
