@@ -25,11 +25,13 @@ from capacitaciones.models import (
 )
 from capacitaciones.servicios import (
     actividad_duplicar,
+    actividad_renglones_restaurar,
     actividad_restaurar,
     actividades_eliminadas,
 )
 from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
+from programa.formularios import CampoCifra
 from programa.limites import participantes_maximo
 from programa.models import EntidadFederativa
 from programa.sitio import (
@@ -106,6 +108,8 @@ class ParticipacionInline(InlinePrecargado, admin.TabularInline):
     autocomplete_fields = ["audiencia"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("total", "mujeres", "hombres"):
+            kwargs["form_class"] = CampoCifra
         campo = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("total", "mujeres", "hombres"):
             # El navegador avisa antes de enviar; el validador del modelo da el mensaje.
@@ -195,6 +199,30 @@ class ActividadAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    def restaurar_relacionadas(self, request, actividad, version):
+        omitidos = actividad_renglones_restaurar(
+            actividad=actividad, version=version, usuario=request.user
+        )
+        if omitidos:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d renglón de participación o instituciones de esa versión no volvió "
+                    "porque su audiencia o institución ya no existe; agréguelo de nuevo.",
+                    "%(n)d renglones de participación o instituciones de esa versión no "
+                    "volvieron porque su audiencia o institución ya no existe; agréguelos de "
+                    "nuevo.",
+                    omitidos,
+                )
+                % {"n": omitidos},
+                messages.WARNING,
+            )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in ("mujeres", "hombres"):
+            kwargs["form_class"] = CampoCifra  # «1.000» no es una persona
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_urls(self):
         return [

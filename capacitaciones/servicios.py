@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from capacitaciones.models import (
@@ -10,12 +11,14 @@ from capacitaciones.models import (
     Evidencia,
     Participacion,
     Producto,
+    desglose_actividad_errores,
     nuevo_folio,
 )
 from convenios.models import Convenio, ParteConvenio
 from programa import demo
 from programa.alcance import entidades_asignadas
 from programa.fechas import ajustar
+from programa.historial import renglones_restaurar
 from programa.models import (
     Audiencia,
     EntidadFederativa,
@@ -180,6 +183,30 @@ def actividad_restaurar(*, actividad_id: int, usuario) -> Actividad:
             if Modelo is Evidencia:  # auto_now_add pone la hora de hoy; se conserva la original
                 Evidencia.objects.filter(pk=renglon.pk).update(subida=registro.subida)
     return actividad
+
+
+@transaction.atomic
+def actividad_renglones_restaurar(*, actividad: Actividad, version, usuario) -> int:
+    """Al volver a ``version``: la participación y las instituciones como estaban en ella.
+
+    Devuelve cuántos renglones no volvieron (su audiencia o institución ya no existe). Si
+    con ellos el desglose por sexo no cuadra (``desglose_actividad_errores``), ValidationError:
+    quien llama deshace todo, como el formulario que rechaza ese desglose.
+    """
+    omitidos = 0
+    for Renglon, requerida in ((Participacion, "audiencia"), (ActividadInstitucion, "institucion")):
+        omitidos += renglones_restaurar(
+            padre=actividad,
+            version=version,
+            Renglon=Renglon,
+            campo="actividad",
+            usuario=usuario,
+            requeridas=[requerida],
+        )
+    filas = list(actividad.participaciones.values_list("total", "mujeres", "hombres"))
+    if errores := desglose_actividad_errores(actividad.mujeres, actividad.hombres, filas):
+        raise ValidationError(errores)
+    return omitidos
 
 
 def _borrados_con(Modelo, borrado):

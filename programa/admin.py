@@ -1,5 +1,9 @@
+import hashlib
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -95,11 +99,80 @@ class PerfilUsuarioInline(admin.StackedInline):
     verbose_name_plural = _("entidades asignadas (solo para el rol «Enlace estatal»)")
 
 
+def huella_cuenta(pk, *, bloquear: bool = False) -> str:
+    """Lo que decide quién entra y qué ve una cuenta, resumido: nombre, correo, activa,
+    personal, superusuario, grupos, permisos y entidades asignadas.
+
+    Las cuentas no llevan ``revision``: cambian también por la acción «Desactivar», por los
+    grupos o por el perfil, y la huella ve todo eso sin que cada camino tenga que subirla.
+    """
+    cuentas = User.objects.filter(pk=pk)
+    if bloquear:  # hasta el final del guardado: «Desactivar» espera a que termine
+        cuentas = cuentas.select_for_update()
+    cuenta = list(
+        cuentas.values_list(
+            "username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser"
+        )
+    )
+    relaciones = [
+        sorted(User.groups.through.objects.filter(user_id=pk).values_list("group_id", flat=True)),
+        sorted(
+            User.user_permissions.through.objects.filter(user_id=pk).values_list(
+                "permission_id", flat=True
+            )
+        ),
+        sorted(
+            PerfilUsuario.entidades.through.objects.filter(
+                perfilusuario__usuario_id=pk
+            ).values_list("entidadfederativa_id", flat=True)
+        ),
+    ]
+    return hashlib.sha256(repr([cuenta, relaciones]).encode()).hexdigest()
+
+
+class FormularioCuenta(UserChangeForm):
+    """El formulario de una cuenta lleva la huella que se abrió; uno viejo no reactiva una
+    cuenta desactivada ni devuelve entidades que otra persona quitó."""
+
+    huella_leida = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["huella_leida"].initial = huella_cuenta(self.instance.pk)
+
+    def clean(self):
+        datos = super().clean()
+        if self.instance.pk is None:
+            return datos
+        leida = datos.get("huella_leida")
+        if not leida:
+            self.add_error(
+                None,
+                _(
+                    "El formulario no trae la versión de la cuenta que usted abrió; recargue la "
+                    "página y vuelva a hacer sus cambios."
+                ),
+            )
+        elif leida != huella_cuenta(self.instance.pk, bloquear=True):
+            self.add_error(
+                None,
+                _(
+                    "Otra persona cambió esta cuenta (activa o no, roles, permisos, entidades o "
+                    "datos) después de que usted abrió el formulario. Sus cambios no se "
+                    "guardaron: recargue la página para ver la cuenta actual y vuelva a hacer "
+                    "sus cambios sobre ella."
+                ),
+            )
+        return datos
+
+
 admin.site.unregister(User)
 
 
 @admin.register(User)
 class UsuarioAdmin(UserAdmin):
+    form = FormularioCuenta
     inlines = [PerfilUsuarioInline]
     list_display = ["username", "first_name", "last_name", "email", "roles", "is_active"]
     list_filter = ["groups", "is_active", "is_superuser"]
@@ -107,6 +180,13 @@ class UsuarioAdmin(UserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("groups")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        (nombre, opciones), *resto = fieldsets
+        return [(nombre, {**opciones, "fields": [*opciones["fields"], "huella_leida"]}), *resto]
 
     @admin.action(description=_("Desactivar (ya no puede entrar; su autoría se conserva)"))
     def desactivar(self, request, queryset):

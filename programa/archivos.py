@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 # Extensión -> firmas con que empieza un archivo de verdad de ese tipo.
 _FIRMAS = {
@@ -57,6 +58,37 @@ def _error(mensaje, nombre: str, code: str = "contenido", **params) -> Validatio
     return ValidationError(mensaje, code=code, params={"nombre": nombre, **params})
 
 
+# Lo que hace que un PDF ejecute algo al abrirse o guarde otros archivos dentro: JavaScript
+# (/JS, /OpenAction o /AA con una acción JavaScript, /Names /JavaScript), /Launch, archivos
+# incrustados, contenido multimedia y formularios XFA. Una lista de asistencia no los necesita.
+_CLAVES_ACTIVAS = {"/JS", "/JavaScript", "/AA", "/EmbeddedFiles", "/RichMedia", "/XFA", "/Launch"}
+_ACCIONES_ACTIVAS = {"/JavaScript", "/Launch", "/RichMediaExecute", "/ImportData", "/SubmitForm"}
+_TIPOS_ACTIVOS = {"/RichMedia", "/FileAttachment", "/Screen", "/Movie", "/Sound", "/3D"}
+
+
+def _pdf_activo(lector: PdfReader) -> bool:
+    """Recorre todos los objetos alcanzables desde el catálogo (una vez cada uno). pypdf ya
+    decodifica los nombres escritos con #xx y los objetos dentro de flujos de objetos."""
+    pendientes, vistos = [lector.trailer], set()
+    while pendientes:
+        objeto = pendientes.pop()
+        if isinstance(objeto, IndirectObject):
+            clave = (objeto.idnum, objeto.generation)
+            if clave in vistos:
+                continue
+            vistos.add(clave)
+            objeto = objeto.get_object()
+        if isinstance(objeto, DictionaryObject):  # también el diccionario de un flujo
+            if _CLAVES_ACTIVAS & set(objeto.keys()):
+                return True
+            if objeto.get("/S") in _ACCIONES_ACTIVAS or objeto.get("/Subtype") in _TIPOS_ACTIVOS:
+                return True
+            pendientes.extend(objeto.values())
+        elif isinstance(objeto, ArrayObject):
+            pendientes.extend(objeto)
+    return False
+
+
 def _revisar_pdf(archivo, nombre: str) -> None:
     ilegible = _error(
         _(
@@ -76,12 +108,23 @@ def _revisar_pdf(archivo, nombre: str) -> None:
                 nombre,
             )
         paginas = len(lector.pages)
+        activo = _pdf_activo(lector)
     except ValidationError:
         raise
     except Exception as error:  # pypdf falla de muchas formas con un archivo dañado
         raise ilegible from error
     if paginas == 0:
         raise _error(_("El PDF «%(nombre)s» no tiene ninguna página."), nombre)
+    if activo:
+        raise _error(
+            _(
+                "El PDF «%(nombre)s» trae JavaScript, acciones automáticas, archivos incrustados "
+                "o un formulario XFA, y no se acepta por seguridad. Imprímalo a PDF (o "
+                "guárdelo como PDF/A) y vuelva a subirlo."
+            ),
+            nombre,
+            code="activo",
+        )
 
 
 def _revisar_imagen(archivo, nombre: str, extension: str) -> None:

@@ -93,3 +93,67 @@ def historial_en_lote(
                 )
                 for fila in filas
             )
+
+
+def renglones_en_version(version, Renglon: type[Model], campo: str, relacionados=()) -> list:
+    """Los registros históricos de los renglones (``Renglon``, con FK ``campo`` al padre) tal
+    como quedaron al guardar esa ``version`` del padre.
+
+    El admin guarda primero el padre (su versión) y después los renglones del inline; por eso
+    el estado de los renglones de una versión es el último de cada uno antes de la versión
+    siguiente del padre. Si la siguiente es su borrado, los renglones que se borraron en esa
+    misma cascada sí estaban.
+    """
+    siguiente = (
+        type(version)
+        .objects.filter(id=version.id)
+        .filter(
+            models.Q(history_date__gt=version.history_date)
+            | models.Q(history_date=version.history_date, history_id__gt=version.history_id)
+        )
+        .order_by("history_date", "history_id")
+        .first()
+    )
+    registros = Renglon.historial.filter(**{f"{campo}_id": version.id})
+    if siguiente is not None:
+        registros = registros.filter(history_date__lt=siguiente.history_date)
+        if siguiente.history_type == "-" and getattr(siguiente, "borrado", None) is not None:
+            registros = registros.exclude(borrado=siguiente.borrado)
+    ultimos = {}
+    for registro in registros.select_related(*relacionados).order_by("history_date", "history_id"):
+        ultimos[registro.id] = registro
+    return [r for r in ultimos.values() if r.history_type != "-"]
+
+
+def renglones_restaurar(*, padre: Model, version, Renglon, campo: str, usuario, requeridas) -> int:
+    """Deja los renglones de ``padre`` como estaban en ``version``; devuelve cuántos no pudo
+    devolver porque ya no existe algo a lo que apuntan (``requeridas``: nombres de FK, como
+    ``["institucion"]``)."""
+    antes = {r.id: r for r in renglones_en_version(version, Renglon, campo)}
+    validos = dict(antes)
+    for nombre in requeridas:
+        fk = Renglon._meta.get_field(nombre)
+        existentes = set(
+            fk.related_model._base_manager.filter(
+                pk__in={getattr(r, fk.attname) for r in antes.values()}
+            ).values_list("pk", flat=True)
+        )
+        validos = {pk: r for pk, r in validos.items() if getattr(r, fk.attname) in existentes}
+    datos = [f.attname for f in Renglon._meta.concrete_fields if f.attname != "id"]
+    actuales = {r.pk: r for r in Renglon.objects.filter(**{campo: padre})}
+    iguales = {
+        pk
+        for pk, renglon in actuales.items()
+        if pk in validos and all(getattr(renglon, a) == getattr(validos[pk], a) for a in datos)
+    }
+    # Primero se quitan los que sobran o cambiaron: así ninguno choca con una regla de unicidad.
+    for pk, renglon in actuales.items():
+        if pk not in iguales:
+            renglon._history_user = usuario
+            renglon.delete()
+    for pk, registro in validos.items():
+        if pk not in iguales:
+            renglon = registro.instance
+            renglon._history_user = usuario
+            renglon.save(force_insert=True)
+    return len(antes) - len(validos)

@@ -97,6 +97,9 @@ class ConRevision(models.Model):
 
     # «cambió esta actividad»: cada modelo dice cómo se nombra en el aviso.
     registro_este = _("este registro")
+    # Un formulario ya comparó ``revision`` con la que se abrió (también al revertir desde el
+    # historial): save() escribe sobre esa y no sobre la que haya al guardar.
+    _revision_comprobada = False
 
     class Meta:
         abstract = True
@@ -111,7 +114,7 @@ class ConRevision(models.Model):
         """Compara y sube en la base; dentro de la transacción del guardado, la fila queda
         bloqueada hasta el final. Devuelve False si el registro aún no existe."""
         filas = type(self)._base_manager.using(self._state.db or "default").filter(pk=self.pk)
-        if self._state.adding:
+        if self._state.adding and not self._revision_comprobada:
             # Una instancia armada con su pk (p. ej. desde el historial): sube sobre la vigente.
             vigente = filas.values_list("revision", flat=True).first()
             if vigente is None:
@@ -178,4 +181,5 @@ class FormularioConRevision(forms.ModelForm):
             self.add_error(None, self.instance.aviso_cambio(archivos=self.archivos_enviados or ()))
         else:
             self.instance.revision = leida  # lo que save() compara en la base
+            self.instance._revision_comprobada = True
         return datos

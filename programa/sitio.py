@@ -10,10 +10,10 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ERROR_FLAG, ChangeList
 from django.contrib.admin.widgets import AutocompleteSelect
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,16 @@ registro_seguridad = logging.getLogger("django.security.DisallowedModelAdminLook
 ORDEN_APLICACIONES = ["capacitaciones", "convenios", "informes", "programa", "auth"]
 
 
+# Tope de la búsqueda de listas y autocompletados: mil palabras son mil condiciones por fila
+# (SQLite responde «Expression tree is too large»; PostgreSQL, una consulta enorme).
+MAXIMO_BUSQUEDA = 200
+MAXIMO_PALABRAS = 20
+
+
+def busqueda_excesiva(texto: str) -> bool:
+    return len(texto) > MAXIMO_BUSQUEDA or len(texto.split()) > MAXIMO_PALABRAS
+
+
 class ListaConFiltrosDeclarados(ChangeList):
     """Una lista del admin que acepta de la dirección solo lo que ofrece la página.
 
@@ -40,14 +50,13 @@ class ListaConFiltrosDeclarados(ChangeList):
     condiciones por fila.
     """
 
-    MAXIMO_BUSQUEDA = 200
-    MAXIMO_PALABRAS = 20
-
     def get_filters(self, request):
         try:
             filtros, hay_filtros, restantes, duplicados, activos = super().get_filters(request)
         except DisallowedModelAdminLookup as error:  # una relación que no es filtro: igual
             self._rechazar(request, str(error))
+        except OverflowError as error:  # ?fecha__year=99999999999999999999: no es una fecha
+            self._rechazar(request, f"Fecha fuera de rango: {error}")
         ajenos = [
             clave
             for clave, valores in restantes.items()
@@ -55,7 +64,7 @@ class ListaConFiltrosDeclarados(ChangeList):
         ]
         if ajenos:
             self._rechazar(request, f"Filtros que la lista no ofrece: {', '.join(ajenos)}")
-        if len(self.query) > self.MAXIMO_BUSQUEDA or len(self.query.split()) > self.MAXIMO_PALABRAS:
+        if busqueda_excesiva(self.query):
             self._rechazar(request, f"Búsqueda de {len(self.query)} caracteres")
         return filtros, hay_filtros, restantes, duplicados, activos
 
@@ -100,6 +109,13 @@ class FiltrosDeclaradosAdmin:
                 messages.WARNING,
             )
         return super().changelist_view(request, extra_context)
+
+    def get_search_results(self, request, queryset, search_term):
+        # La lista ya rechazó una búsqueda así (get_filters); el autocompletado llega aquí
+        # directo: sin resultados y sin consulta, como cuando nada coincide.
+        if busqueda_excesiva(search_term):
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
 
 
 class SitioAdmin(admin.AdminSite):
@@ -346,8 +362,16 @@ class HistorialAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             request._version_restaurada = version_id
         # El registro y sus renglones vuelven juntos o nada.
-        with transaction.atomic():
-            return super().history_form_view(request, object_id, version_id, extra_context)
+        try:
+            with transaction.atomic():
+                return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:  # de restaurar_relacionadas: ya se deshizo todo
+            self.message_user(
+                request,
+                _("No se volvió a esa versión: %(motivo)s") % {"motivo": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -357,7 +381,8 @@ class HistorialAdmin(SimpleHistoryAdmin):
 
     def restaurar_relacionadas(self, request, obj, version) -> None:
         """Al volver a ``version``: lo que el formulario no guarda (los renglones de un
-        inline) se deja como estaba en ella. Cada admin dice cómo."""
+        inline) se deja como estaba en ella. Cada admin dice cómo; un ValidationError deshace
+        la vuelta entera y se muestra como error."""
 
 
 class RevisionAdmin:

@@ -73,3 +73,37 @@ def zip_con(partes: dict[str, bytes | str]) -> bytes:
         for nombre, contenido in partes.items():
             zip_.writestr(nombre, contenido)
     return salida.getvalue()
+
+
+def pdf_activo(como: str) -> bytes:
+    """Un PDF de una página que ejecuta algo o lleva otro archivo dentro, según ``como``."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    escritor = pypdf.PdfWriter()
+    escritor.add_blank_page(612, 792)
+    accion = DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("1")}
+    )
+    if como == "javascript":  # /Names /JavaScript, lo que escribía PdfWriter.add_js
+        accion[NameObject("/JS")] = TextStringObject("app.launchURL('https://x.example/');")
+        nombres = ArrayObject([TextStringObject("x"), escritor._add_object(accion)])
+        escritor._root_object[NameObject("/Names")] = DictionaryObject(
+            {NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): nombres})}
+        )
+    elif como == "al_abrir":
+        escritor._root_object[NameObject("/OpenAction")] = escritor._add_object(accion)
+    elif como == "lanzar":
+        lanzar = DictionaryObject(
+            {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd")}
+        )
+        escritor._root_object[NameObject("/OpenAction")] = escritor._add_object(lanzar)
+    elif como == "pagina":  # acción adicional al abrir la página
+        escritor.pages[0][NameObject("/AA")] = DictionaryObject({NameObject("/O"): accion})
+    elif como == "incrustado":
+        escritor.add_attachment("virus.exe", b"MZ\x90\x00")
+    salida = io.BytesIO()
+    escritor.write(salida)
+    datos = salida.getvalue()
+    if como == "nombre_escondido":  # /J#61vaScript es /JavaScript para el lector de PDF
+        datos = pdf_activo("javascript").replace(b"/JavaScript", b"/J#61vaScript")
+    return datos

@@ -154,8 +154,9 @@ def cambio(app_modelo: str) -> str:
         # + programa; institución responsable elegida.
         ("programa.Programa", 7),
         ("programa.EntidadFederativa", 6),
-        # + usuario; sus grupos y permisos (y los disponibles), y sus entidades asignadas.
-        ("auth.User", 11),
+        # + usuario; sus grupos y permisos (y los disponibles), y sus entidades asignadas;
+        # la huella de la cuenta (fila, grupos, permisos, entidades: 4).
+        ("auth.User", 15),
     ],
 )
 def test_cambiar_cada_registro(

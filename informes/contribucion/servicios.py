@@ -24,6 +24,7 @@ from informes.contribucion.redaccion import redactar
 from informes.models import InformeContribucion, InformeFinalInmutable, suma_sha256
 from programa.bitacora import evento_registrar
 from programa.models import Evento
+from programa.revision import RegistroCambiado
 
 FORMATOS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -100,12 +101,26 @@ def _construir(informe: InformeContribucion) -> dict:
     )
 
 
+def _bloquear_revision(informe: InformeContribucion, revision: int | None):
+    """Bloquea la fila y exige que siga en la revisión que vio quien confirma (si la dice)."""
+    vigente = InformeContribucion.objects.select_for_update().get(pk=informe.pk)
+    if revision is not None and vigente.revision != revision:
+        raise RegistroCambiado(vigente)
+    return vigente
+
+
 @transaction.atomic
-def informe_generar(*, informe: InformeContribucion) -> InformeContribucion:
+def informe_generar(
+    *, informe: InformeContribucion, revision: int | None = None
+) -> InformeContribucion:
     """Redacta (o vuelve a redactar) el texto de un borrador desde los registros.
 
-    Reemplaza el cuerpo editado; la introducción y el cierre se conservan.
+    Reemplaza el cuerpo editado; la introducción y el cierre se conservan. Con ``revision``
+    (la que mostró la confirmación), una edición posterior de otra persona no se borra sin
+    verla: ``RegistroCambiado``.
     """
+    if informe.pk is not None:
+        _bloquear_revision(informe, revision)
     if informe.es_final:
         raise InformeFinalInmutable("Un informe final no se vuelve a redactar.")
     hechos = _construir(informe)
@@ -134,12 +149,16 @@ def informe_archivo(informe: InformeContribucion, formato: str) -> Archivo:
 
 
 @transaction.atomic
-def informe_finalizar(*, informe: InformeContribucion, usuario) -> InformeContribucion:
+def informe_finalizar(
+    *, informe: InformeContribucion, usuario, revision: int | None = None
+) -> InformeContribucion:
     """Congela un borrador: guarda DOCX, PDF, la instantánea y su suma, y quién y cuándo.
 
-    Todo o nada: si el PDF no puede generarse (``MotorPDFNoDisponible``), nada cambia.
+    Todo o nada: si el PDF no puede generarse (``MotorPDFNoDisponible``), nada cambia. Con
+    ``revision`` (la que mostró la confirmación), no congela un texto que quien confirma no
+    vio: ``RegistroCambiado``.
     """
-    informe = InformeContribucion.objects.select_for_update().get(pk=informe.pk)
+    informe = _bloquear_revision(informe, revision)
     if informe.es_final:
         raise InformeFinalInmutable("Este informe ya es final.")
     documento = informe_documento(informe)

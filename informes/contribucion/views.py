@@ -24,7 +24,7 @@ from informes.contribucion.servicios import (
 from informes.models import InformeContribucion
 from programa.bitacora import evento_registrar
 from programa.models import Evento
-from programa.revision import RegistroCambiado
+from programa.revision import RegistroCambiado, ultimo_cambio
 
 VER = "informes.view_informecontribucion"
 CAMBIAR = "informes.change_informecontribucion"
@@ -119,6 +119,32 @@ def _confirmar(request, informe, pregunta, advertencia, boton):
     return render(request, "informes/contribucion/confirmar.html", contexto | {"boton": boton})
 
 
+def _revision_confirmada(request) -> int | None:
+    """La revisión que mostró la página de confirmación (campo oculto ``revision_leida``)."""
+    valor = request.POST.get("revision_leida", "")
+    return int(valor) if valor.isascii() and valor.isdigit() else None
+
+
+def _no_confirmado(request, informe, accion: str):
+    """Otra persona cambió el texto después de abrir la confirmación: no se hace nada."""
+    informe.refresh_from_db()
+    messages.error(
+        request,
+        f"{ultimo_cambio(informe).frase(informe.registro_este)} después de que usted abrió la "
+        f"confirmación. No se {accion}: revise el texto actual y vuelva a confirmar.",
+    )
+    return redirect("informes:contribucion_detalle", informe.pk)
+
+
+def _sin_revision(request, informe):
+    messages.error(
+        request,
+        "La confirmación no trae la revisión del texto que usted vio; ábrala de nuevo desde "
+        "la página del informe.",
+    )
+    return redirect("informes:contribucion_detalle", informe.pk)
+
+
 @_coordinacion(CAMBIAR)
 def regenerar(request, pk):
     informe = _informe(pk)
@@ -137,8 +163,13 @@ def regenerar(request, pk):
             "conservan.",
             "Sí, reemplazar el texto",
         )
+    if (revision := _revision_confirmada(request)) is None:
+        return _sin_revision(request, informe)
     informe.modificado_por = request.user
-    informe_generar(informe=informe)
+    try:
+        informe_generar(informe=informe, revision=revision)
+    except RegistroCambiado:
+        return _no_confirmado(request, informe, "volvió a redactar")
     messages.success(request, "Texto redactado de nuevo desde los registros.")
     return redirect("informes:contribucion_detalle", informe.pk)
 
@@ -158,8 +189,12 @@ def finalizar(request, pk):
             "editarse; para cambiarlo habrá que iniciar una nueva versión.",
             "Sí, marcar como final",
         )
+    if (revision := _revision_confirmada(request)) is None:
+        return _sin_revision(request, informe)
     try:
-        informe_finalizar(informe=informe, usuario=request.user)
+        informe_finalizar(informe=informe, usuario=request.user, revision=revision)
+    except RegistroCambiado:
+        return _no_confirmado(request, informe, "marcó como final")
     except MotorPDFNoDisponible as error:
         return render(
             request,

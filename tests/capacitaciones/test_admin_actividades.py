@@ -1,11 +1,13 @@
 import datetime as dt
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from capacitaciones.models import Actividad, Evidencia
+from capacitaciones.models import Actividad, Evidencia, Participacion
 from tests import archivos
 from tests import factories as f
+from tests.test_revision import formulario_abierto
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/capacitaciones/actividad/"
@@ -247,3 +249,59 @@ def test_autocompletado_de_entidades_por_alias(admin_client):
         },
     )
     assert [r["text"] for r in respuesta.json()["results"]] == ["Ciudad de México"]
+
+
+def test_una_evidencia_pdf_se_descarga_y_una_foto_se_ve_sin_poder_ejecutar_nada(admin_client):
+    actividad = f.ActividadFactory()
+    lista = Evidencia(actividad=actividad, tipo="lista_asistencia")
+    lista.archivo.save("lista 2031.pdf", ContentFile(archivos.pdf()))
+    foto = Evidencia(actividad=actividad, tipo="fotografia")
+    foto.archivo.save("foto.JPG", ContentFile(archivos.imagen("JPEG")))
+
+    pdf, jpg = admin_client.get(lista.archivo.url), admin_client.get(foto.archivo.url)
+
+    assert pdf["Content-Disposition"].startswith("attachment;")
+    assert "lista" in pdf["Content-Disposition"]
+    assert jpg["Content-Disposition"].startswith("inline;")
+    assert pdf["Content-Security-Policy"] == jpg["Content-Security-Policy"] == "sandbox"
+
+
+def test_mil_escrito_con_punto_no_se_guarda_como_una_persona(admin_client):
+    actividad = f.ActividadFactory(entidades=["24"])
+    f.ParticipacionFactory(actividad=actividad, total=20)
+    url = f"{URL}{actividad.pk}/change/"
+    datos = formulario_abierto(admin_client, url)
+
+    respuesta = admin_client.post(url, datos | {"participaciones-0-total": "1.000"})
+
+    # Antes: 302 y «1.000» guardado como 1 persona, sin aviso.
+    assert respuesta.status_code == 200
+    assert "Escriba solo cifras, sin puntos ni comas (por ejemplo 1000)." in (
+        respuesta.content.decode()
+    )
+    assert Participacion.objects.get(actividad=actividad).total == 20
+
+
+@pytest.mark.parametrize("escrito", ["1,000", "1.5", "1e3", "٣٠"])
+def test_mujeres_de_toda_la_actividad_solo_con_cifras(admin_client, escrito):
+    actividad = f.ActividadFactory(entidades=["24"])
+    f.ParticipacionFactory(actividad=actividad, total=2000)
+    url = f"{URL}{actividad.pk}/change/"
+
+    respuesta = admin_client.post(url, formulario_abierto(admin_client, url) | {"mujeres": escrito})
+
+    assert respuesta.status_code == 200
+    assert respuesta.context["adminform"].form.errors["mujeres"] == [
+        "Escriba solo cifras, sin puntos ni comas (por ejemplo 1000)."
+    ]
+    assert Actividad.objects.get(pk=actividad.pk).mujeres is None
+
+
+def test_una_cifra_con_espacios_alrededor_se_acepta(admin_client):
+    actividad = f.ActividadFactory(entidades=["24"])
+    f.ParticipacionFactory(actividad=actividad, total=20)
+    url = f"{URL}{actividad.pk}/change/"
+    datos = formulario_abierto(admin_client, url) | {"participaciones-0-total": " 1000 "}
+
+    assert admin_client.post(url, datos).status_code == 302
+    assert Participacion.objects.get(actividad=actividad).total == 1000

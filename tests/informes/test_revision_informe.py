@@ -65,7 +65,10 @@ def test_el_segundo_borrador_viejo_no_borra_el_texto_del_primero(
 def test_volver_a_redactar_deja_viejo_el_formulario_abierto(borrador, coordinador):
     cliente = _entrar(coordinador)
     abierto = _abierto(cliente, borrador)
-    cliente.post(reverse("informes:contribucion_regenerar", args=[borrador.pk]))
+    cliente.post(
+        reverse("informes:contribucion_regenerar", args=[borrador.pk]),
+        {"revision_leida": borrador.revision},
+    )
 
     respuesta = cliente.post(
         reverse("informes:contribucion_detalle", args=[borrador.pk]),

@@ -149,3 +149,29 @@ def test_el_convenio_firmado_se_revisa_igual():
 
     convenio.documento = SimpleUploadedFile("convenio.pdf", a.pdf(paginas=4))
     convenio.full_clean()
+
+
+@pytest.mark.parametrize(
+    "como", ["javascript", "al_abrir", "lanzar", "pagina", "incrustado", "nombre_escondido"]
+)
+def test_un_pdf_con_javascript_o_archivos_dentro_se_rechaza_diciendo_por_que(como):
+    mensaje = _mensaje(validar_evidencia, "lista.pdf", a.pdf_activo(como))
+    assert "El PDF «lista.pdf» trae JavaScript" in mensaje
+    assert "Imprímalo a PDF" in mensaje
+
+
+def test_un_pdf_que_abre_en_su_primera_pagina_se_acepta():
+    # /OpenAction con un destino (no una acción) es común en PDFs de Word: no ejecuta nada.
+    import io
+
+    import pypdf
+    from pypdf.generic import ArrayObject, NameObject
+
+    escritor = pypdf.PdfWriter()
+    escritor.add_blank_page(612, 792)
+    escritor._root_object[NameObject("/OpenAction")] = ArrayObject(
+        [escritor.pages[0].indirect_reference, NameObject("/Fit")]
+    )
+    salida = io.BytesIO()
+    escritor.write(salida)
+    validar_evidencia(SimpleUploadedFile("lista.pdf", salida.getvalue()))

@@ -6,7 +6,8 @@ nadie escribe a mano la lista de admins, así que uno nuevo queda probado solo.
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
+from django.test import Client
 from django.urls import reverse
 
 from tests import factories as f
@@ -136,3 +137,74 @@ def test_la_exportacion_con_un_filtro_no_ofrecido_no_exporta(admin_client, regis
         follow=True,
     )
     assert "Los filtros de la dirección no son válidos." in respuesta.content.decode()
+
+
+# Valores absurdos en filtros que sí existen y en los parámetros propios del admin.
+VALORES_ABSURDOS = [
+    "fecha_firma__year=0",
+    "fecha_firma__year=10000",
+    "fecha_firma__year=2015&fecha_firma__month=2&fecha_firma__day=30",
+    "fecha_firma__year=99999999999999999999",
+    "fecha__year=99999999999999999999",
+    "fecha__year=2015&fecha__month=0",
+    "o=-0.999.abc",
+    "o=99999999999999999999",
+    "p=-1",
+    "p=99999999999999999999",
+    "anio=2099",
+    "anio=٢٠١٥",
+    "anio=２０１５",
+    "entidad=" + "x" * 5000,
+    "temas__id__exact=99999999999999999999",
+    "convenio__id__exact=99999999999999999999",
+    "programa__id__exact=abc",
+    "convenio__isnull=maybe",
+    "estado=%00",
+    "q=%00",
+    "q=" + "%25_" * 60,
+    "q=" + '"' * 150,
+    "_facets=1",
+    "all=1",
+    "_to_field=password",
+    "_popup=1&_to_field=folio",
+]
+
+
+@pytest.mark.parametrize(("etiqueta", "modelo_admin"), listas(), ids=[e for e, _ in listas()])
+def test_ninguna_lista_da_error_500_con_valores_absurdos(registros, etiqueta, modelo_admin):
+    cliente = Client(raise_request_exception=False)
+    cliente.force_login(User.objects.create_superuser("raiz", "r@x.mx", "clave-larga-2026"))
+    url = url_de(modelo_admin)
+    errores = [
+        (consulta[:60], respuesta.status_code)
+        for consulta in VALORES_ABSURDOS
+        if (respuesta := cliente.get(f"{url}?{consulta}")).status_code >= 500
+    ]
+    assert not errores, f"{etiqueta}: {errores}"
+
+
+def test_un_anio_enorme_en_la_lista_de_convenios_da_la_lista_completa_con_aviso(admin_client):
+    url = "/admin/convenios/convenio/"
+    respuesta = admin_client.get(f"{url}?fecha_firma__year=99999999999999999999", follow=True)
+    assert respuesta.redirect_chain == [(f"{url}?e=1", 302)]
+    assert "con valores no válidos" in respuesta.content.decode()
+
+
+def test_el_autocompletado_con_mil_palabras_responde_sin_resultados(client, registros):
+    lector = User.objects.create_user("lector", "l@x.mx", "clave-larga-2026", is_staff=True)
+    lector.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_actividad", "view_producto"])
+    )
+    client.force_login(lector)
+    parametros = {
+        "app_label": "capacitaciones",
+        "model_name": "producto",
+        "field_name": "actividad",
+    }
+    # 2 KB: cabe en la línea de 4 KB de gunicorn. La lista rechaza más de 200 caracteres o
+    # 20 palabras; el autocompletado responde como si nada coincidiera, sin consultar.
+    respuesta = client.get("/admin/autocomplete/", parametros | {"term": " ".join(["a"] * 1000)})
+    assert respuesta.status_code == 200
+    assert respuesta.json()["results"] == []
+    # Una búsqueda normal sigue encontrando.
+    assert client.get("/admin/autocomplete/", parametros | {"term": ""}).json()["results"]

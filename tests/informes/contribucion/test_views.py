@@ -127,14 +127,14 @@ def test_volver_a_redactar_avisa_y_reemplaza_las_ediciones(cliente, borrador):
     assert "Se reemplazará el texto del cuerpo" in aviso
     borrador.refresh_from_db()
     assert borrador.cuerpo == "Texto editado a mano."
-    cliente.post(_url("contribucion_regenerar", borrador.pk))
+    cliente.post(_url("contribucion_regenerar", borrador.pk), {"revision_leida": borrador.revision})
     borrador.refresh_from_db()
     assert "Destacan las siguientes acciones:" in borrador.cuerpo
     assert borrador.introduccion == "Intro que se conserva."
 
 
 def test_finalizar_y_descargar_los_mismos_bytes_despues(cliente, borrador):
-    cliente.post(_url("contribucion_finalizar", borrador.pk))
+    cliente.post(_url("contribucion_finalizar", borrador.pk), {"revision_leida": borrador.revision})
     borrador.refresh_from_db()
     assert borrador.es_final
     docx_bajado = cliente.get(_url("contribucion_descargar", borrador.pk, "docx"))
@@ -171,7 +171,9 @@ def test_sin_motor_pdf_la_pagina_dice_que_instalar(cliente, borrador, monkeypatc
     respuesta = cliente.get(_url("contribucion_descargar", borrador.pk, "pdf"))
     assert respuesta.status_code == 503
     assert "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" in respuesta.content.decode()
-    respuesta = cliente.post(_url("contribucion_finalizar", borrador.pk))
+    respuesta = cliente.post(
+        _url("contribucion_finalizar", borrador.pk), {"revision_leida": borrador.revision}
+    )
     assert respuesta.status_code == 503
     borrador.refresh_from_db()
     assert not borrador.es_final
