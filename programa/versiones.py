@@ -39,6 +39,8 @@ def anios_entre(desde: dt.date | None, hasta: dt.date | None) -> set[int]:
     """Los años que toca un lapso (una actividad de diciembre a enero toca los dos)."""
     if desde is None and hasta is None:
         return set()
+    # Una instancia creada con fechas en texto («2031-03-04») las guarda así hasta recargarse.
+    desde, hasta = (dt.date.fromisoformat(f) if isinstance(f, str) else f for f in (desde, hasta))
     desde, hasta = desde or hasta, hasta or desde
     return set(range(min(desde, hasta).year, max(desde, hasta).year + 1))
 
