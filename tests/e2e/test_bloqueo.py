@@ -8,8 +8,8 @@ from tests.e2e.usuarios import CLAVE, capturista_nacional
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-# El texto es_MX de Django («Por favor introduza nombre de usuario y contraseña correctos…»).
-ERROR_DE_ACCESO = "nombre de usuario y contraseña correctos"
+# El texto es_MX de Django («Por favor introduza nombre de usuario y la contraseña correctos…»).
+ERROR_DE_ACCESO = "nombre de usuario y la contraseña correctos"
 
 
 def test_cinco_contrasenas_equivocadas_bloquean_la_cuenta(pagina, recorrido, datos_demo):

@@ -65,7 +65,7 @@ def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorri
     elegir_en_lista(pagina, pagina.locator("#id_partes-1-rol"), "Firmante")
     recorrido.pantalla("Convenio nuevo, lleno")
     seguir_enlace(pagina, pagina.locator("input[name=_save]"))
-    expect(pagina.locator(".messagelist .success")).to_contain_text("se agregó correctamente")
+    expect(pagina.locator(".messagelist .success")).to_contain_text("Registro agregado")
     fila = pagina.locator("#result_list tbody tr", has_text=FOLIO_CONVENIO)
     expect(fila.locator("td.field-partes")).to_have_text("SNDIF, DIF SLP")
     # La fecha de firma sale hoy como «15 de Enero de 2015» (formato de Django para es-mx), no
@@ -105,7 +105,7 @@ def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorri
     )
     recorrido.pantalla("Plática nueva, llena")
     seguir_enlace(pagina, pagina.locator("input[name=_save]"))
-    expect(pagina.locator(".messagelist .success")).to_contain_text("se agregó correctamente")
+    expect(pagina.locator(".messagelist .success")).to_contain_text("Registro agregado")
     fila = pagina.locator("#result_list tbody tr", has_text=TITULO_PLATICA)
     expect(fila.locator("td.field-estado")).to_have_text("Programada")
     recorrido.pantalla("Lista de actividades con la plática programada")
