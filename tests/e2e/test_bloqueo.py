@@ -8,7 +8,7 @@ from tests.e2e.usuarios import CLAVE, capturista_nacional
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-# El texto es_MX de Django («Por favor introduza nombre de usuario y la contraseña correctos…»).
+# El mensaje de acceso fallido, con la corrección al es_MX de Django (locale/es_MX).
 ERROR_DE_ACCESO = "nombre de usuario y la contraseña correctos"
 
 
