@@ -243,8 +243,8 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Solo make produccion-local (HTTP en 127.0.0.1) las apaga.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("COOKIES_SEGURAS", default=True)
 
 # Content-Security-Policy: ningún script en línea ni de otro origen. Los estilos en línea se
 # permiten porque el admin de Django y las gráficas SVG usan atributos style.
