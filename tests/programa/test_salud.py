@@ -1,6 +1,10 @@
 """/salud/ para el balanceador de carga: base, cachés y cola de tareas; 200 o 503."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.db import OperationalError, connection
@@ -9,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 pytestmark = pytest.mark.django_db
 
+RAIZ = Path(__file__).resolve().parent.parent.parent
 SALUD = "/salud/"
 TODO_BIEN = {"base": "ok", "cache": "ok", "tareas": "ok"}
 AHORA = dt.datetime(2023, 11, 6, 9, 30, tzinfo=dt.UTC)
@@ -133,3 +138,14 @@ def test_por_http_sin_redirigir_a_https(client, settings):
 
 def test_solo_lectura(client):
     assert client.post(SALUD).status_code == 405
+
+
+def test_redis_con_tiempo_limite():
+    # Un Redis inalcanzable (no solo apagado) colgaría cada proceso de gunicorn minutos.
+    codigo = "import programa.settings as s; print(s.CACHES['default']['OPTIONS'])"
+    entorno = {"PATH": os.environ["PATH"], "CACHE_URL": "redis://10.255.255.1:6379/1"}
+    resultado = subprocess.run(
+        [sys.executable, "-c", codigo], cwd=RAIZ, env=entorno, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert resultado.stdout.strip() == "{'socket_connect_timeout': 2, 'socket_timeout': 2}"
