@@ -1,10 +1,11 @@
-# Uso: make demo | make test | make e2e | make lint | make bench | make carga | make concurrencia  (ver README.md)
+# Uso: make demo | make test | make e2e | make lint | make bench | make carga | make concurrencia
+#      | make produccion-local  (ver README.md)
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: demo test e2e lint respaldo restaurar bench carga concurrencia
+.PHONY: demo test e2e lint respaldo restaurar bench carga concurrencia produccion-local
 
 $(INSTALADO): pyproject.toml
 	bash .ci/instalar-paquetes
@@ -58,3 +59,24 @@ carga: $(INSTALADO)  ## gunicorn (2 workers, DEBUG=False) en 127.0.0.1:8010 y wr
 
 concurrencia: $(INSTALADO)  ## 5 personas guardan actividades en el admin (gunicorn, SQLite nueva) DURACION s
 	$(BIN)/python -m bench.concurrencia --duracion $(DURACION)
+
+# Varias máquinas en una (issue 14): PostgreSQL y Redis de 127.0.0.1, la base se crea si falta.
+PRODUCCION_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/programa_produccion
+PRODUCCION_REDIS_URL ?= redis://127.0.0.1:6379/1
+produccion-local: export DATABASE_URL = $(PRODUCCION_DATABASE_URL)
+produccion-local: export CACHE_URL = $(PRODUCCION_REDIS_URL)
+produccion-local: export VERSIONES_CACHE_URL = $(PRODUCCION_REDIS_URL)
+produccion-local: export DEBUG = False
+produccion-local: export SECRET_KEY ?= solo-para-produccion-local-no-usar-en-un-servidor-de-verdad-0123456789
+produccion-local: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+produccion-local: export SECURE_SSL_REDIRECT = False
+produccion-local: export SECURE_HSTS_SECONDS = 0
+produccion-local: export COOKIES_SEGURAS = False
+produccion-local: $(INSTALADO)  ## dos gunicorn (127.0.0.1:8011 y :8012) y el trabajador, con PostgreSQL y Redis (honcho)
+	@redis-cli -u $(PRODUCCION_REDIS_URL) ping >/dev/null 2>&1 \
+		|| { echo "Redis no responde en $(PRODUCCION_REDIS_URL): arránquelo (redis-server)"; exit 2; }
+	@psql "$${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$${DATABASE_URL##*/}'" \
+		| grep -q 1 || psql "$${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE \"$${DATABASE_URL##*/}\""
+	$(BIN)/python manage.py migrate --verbosity 0
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/honcho start -f Procfile

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -106,6 +107,12 @@ CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://informes"),
     "versiones": env.cache_url("VERSIONES_CACHE_URL", default="dbcache://programa_versiones"),
 }
+# Un Redis caído o inalcanzable responde con error en segundos en vez de dejar colgado al
+# proceso de gunicorn (y a /salud/) lo que tarde el sistema en rendirse.
+for _cache in CACHES.values():
+    if _cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _cache.setdefault("OPTIONS", {}).setdefault("socket_connect_timeout", 2)
+        _cache["OPTIONS"].setdefault("socket_timeout", 2)
 
 # Trabajo largo en segundo plano (importar hojas…) con django-tasks, la versión para Django 5.2
 # de django.tasks de Django 6. «database» (sin nada más que instalar): la cola es una tabla y
@@ -124,6 +131,9 @@ if TAREAS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
     TASKS["default"]["QUEUES"] = ["default"]
     RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")}}
+# /salud/ responde 503 si una tarea lleva más de estos minutos lista sin que ningún trabajador
+# la tome (0: no se revisa; ver programa/salud.py).
+SALUD_TAREAS_ESPERA_MAXIMA = env.int("SALUD_TAREAS_ESPERA_MAXIMA", default=15)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -165,8 +175,35 @@ FORMAT_MODULE_PATH = ["programa.formatos"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Archivos subidos (evidencias, convenios firmados). «local»: en MEDIA_ROOT, que con varias
+# máquinas debe ser una carpeta compartida (NFS…) montada en todas. «s3»: un almacén
+# compatible con S3 (MinIO, Ceph, AWS…) con django-storages; pide `pip install -e ".[s3]"`.
+ARCHIVOS_BACKEND = env.str("ARCHIVOS_BACKEND", default="local")
+_ARCHIVOS = {
+    "local": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "s3": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME", default=""),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("AWS_LOCATION", default=""),
+            # Privados: nada se lee sin pasar por la vista con sesión y alcance.
+            "default_acl": "private",
+            "querystring_auth": True,
+            # Dos evidencias con el mismo nombre nunca se pisan.
+            "file_overwrite": False,
+        },
+    },
+}
+if ARCHIVOS_BACKEND not in _ARCHIVOS:
+    raise ImproperlyConfigured(
+        f"ARCHIVOS_BACKEND debe ser «local» o «s3», no «{ARCHIVOS_BACKEND}»."
+    )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _ARCHIVOS[ARCHIVOS_BACKEND],
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -198,14 +235,16 @@ SESSION_SAVE_EVERY_REQUEST = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# El balanceador revisa cada máquina por HTTP, sin pasar por el proxy HTTPS.
+SECURE_REDIRECT_EXEMPT = [r"^salud/$"]
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Solo make produccion-local (HTTP en 127.0.0.1) las apaga.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("COOKIES_SEGURAS", default=True)
 
 # Content-Security-Policy: ningún script en línea ni de otro origen. Los estilos en línea se
 # permiten porque el admin de Django y las gráficas SVG usan atributos style.

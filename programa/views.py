@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
+from programa import salud as revision_de_salud
 from programa.models import Tarea
 from programa.tareas import tarea_avance_texto
 
@@ -29,4 +33,18 @@ def tarea_avance(request, pk):
             "resultado": resultado,
             "recargar": None if tarea.acabada else RECARGAR_CADA_SEGUNDOS,
         },
+    )
+
+
+@never_cache
+@require_safe
+def salud(request):
+    """Para el balanceador: 200 si la base, las cachés y la cola responden; 503 si no.
+
+    Sin sesión ni cookies: la pide cada pocos segundos cada balanceador a cada máquina.
+    """
+    partes = revision_de_salud.revisar()
+    bien = all(estado == revision_de_salud.OK for estado in partes.values())
+    return JsonResponse(
+        partes, status=200 if bien else 503, json_dumps_params={"ensure_ascii": False}
     )
