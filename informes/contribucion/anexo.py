@@ -15,7 +15,7 @@ from informes.cobertura.periodos import Periodo
 from informes.cobertura.selectores import Cobertura, FilaCobertura, Filtros, cobertura
 from informes.contribucion.documento import Tabla
 from informes.contribucion.redaccion import en, es
-from informes.graficos.mapa import mapa_svg, numero
+from informes.graficos.mapa import geometria, mapa_svg, numero
 
 SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada"
 
@@ -406,8 +406,56 @@ def _tablas_v1(contribucion: dict, idioma: str) -> tuple[list[Tabla], dict[str, 
 
 
 UNIDADES_MAPA = {"es": ("actividad", "actividades"), "en": ("activity", "activities")}
+# La leyenda y el texto alternativo del mapa, en el idioma del informe.
+TEXTOS_MAPA = {
+    "es": {
+        "sin_dato": "sin actividades realizadas",
+        "hasta": "a",
+        "alternativo": (
+            "Mapa de México con las 32 entidades federativas coloreadas según el número de "
+            "actividades realizadas: {con} de 32 con alguna; más actividades: {mas}. Las cifras "
+            "de cada entidad están en la tabla del anexo."
+        ),
+    },
+    "en": {
+        "sin_dato": "no activities held",
+        "hasta": "to",
+        "alternativo": (
+            "Map of Mexico with its 32 states shaded by the number of activities held: {con} of "
+            "32 with at least one; most activities: {mas}. Each state's figures are in the "
+            "annex table."
+        ),
+    },
+}
 
 
-def mapa_cobertura_svg(valores: dict[str, int], titulo: str, idioma: str) -> str:
-    """El mapa del anexo: el mismo coroplético de la página de cobertura, sin enlaces."""
-    return mapa_svg(valores, titulo, unidad=UNIDADES_MAPA[idioma], id_svg="mapa-anexo")
+def mapa_texto_alternativo(valores: dict[str, int], idioma: str) -> str:
+    """Lo que el mapa muestra, dicho en una frase: el texto alternativo del PDF y del DOCX."""
+    entidades = geometria()["entidades"]
+    con = [e for e in entidades if valores.get(e["clave"], 0) > 0]
+    maximo = max((valores[e["clave"]] for e in con), default=0)
+    nombres = [
+        en.state_name(e) if idioma == "en" else e["nombre"]
+        for e in con
+        if valores[e["clave"]] == maximo
+    ]
+    mas = f"{', '.join(nombres)} ({numero(maximo)})" if nombres else "—"
+    return TEXTOS_MAPA[idioma]["alternativo"].format(con=len(con), mas=mas)
+
+
+def mapa_cobertura_svg(valores: dict[str, int], idioma: str) -> str:
+    """El mapa del anexo: el mismo coroplético de la página de cobertura, sin enlaces.
+
+    Sin título dibujado: el documento lo pone como pie de figura, una sola vez. El ``<title>``
+    del SVG es el texto alternativo (WeasyPrint lo escribe como /Alt de la figura del PDF).
+    """
+    textos = TEXTOS_MAPA[idioma]
+    return mapa_svg(
+        valores,
+        mapa_texto_alternativo(valores, idioma),
+        unidad=UNIDADES_MAPA[idioma],
+        id_svg="mapa-anexo",
+        sin_dato=textos["sin_dato"],
+        hasta=textos["hasta"],
+        con_titulo=False,
+    )

@@ -8,6 +8,7 @@ leen los exportadores (DOCX, PDF, HTML, Markdown).
 import re
 from dataclasses import dataclass, field
 
+IDIOMAS = {"es": "es-MX", "en": "en-US"}
 _VINETA = re.compile(r"^\s*[-·•*]\s+")
 _PALABRA = re.compile(r"\w+(?:[-'’.]\w+)*")
 
@@ -38,6 +39,12 @@ class Documento:
     mapa_titulo: str
     mapa_svg: str
     notas_anexo: list[str] = field(default_factory=list)
+    mapa_alt: str = ""  # lo que el mapa muestra, para quien no lo ve (PDF y DOCX)
+
+    @property
+    def lang(self) -> str:
+        """La etiqueta de idioma (BCP 47) que leen Word, los lectores de pantalla y el PDF."""
+        return IDIOMAS[self.idioma]
 
     @property
     def bloques_texto(self) -> list[Bloque]:

@@ -13,6 +13,7 @@ from informes.contribucion.anexo import (
     anexo_notas,
     anexo_tablas,
     mapa_cobertura_svg,
+    mapa_texto_alternativo,
 )
 from informes.contribucion.documento import Documento, bloques_a_texto, texto_a_bloques
 from informes.contribucion.exportar.docx import exportar_docx
@@ -51,8 +52,9 @@ def documento_armar(
         tablas=tablas,
         mapa_titulo=et["mapa"],
         # mapa_svg() escapa cada texto: el SVG se marca seguro una sola vez, aquí.
-        mapa_svg=mark_safe(mapa_cobertura_svg(valores, et["mapa"], idioma)) if valores else "",
+        mapa_svg=mark_safe(mapa_cobertura_svg(valores, idioma)) if valores else "",
         notas_anexo=anexo_notas(contribucion, idioma, tablas),
+        mapa_alt=mapa_texto_alternativo(valores, idioma) if valores else "",
     )
 
 

@@ -67,10 +67,10 @@ def _colores(intervalos: list) -> list[str]:
     return [PALETA[round(i * paso)] for i in range(len(intervalos))]
 
 
-def _texto_intervalo(inferior: float, superior: float) -> str:
+def _texto_intervalo(inferior: float, superior: float, hasta: str = "a") -> str:
     if inferior == superior:
         return numero(inferior)
-    return f"{numero(inferior)} a {numero(superior)}"
+    return f"{numero(inferior)} {hasta} {numero(superior)}"
 
 
 def mapa_svg(
@@ -82,13 +82,18 @@ def mapa_svg(
     descripcion: str = "",
     id_svg: str = "mapa",
     sin_dato: str = "sin cobertura",
+    hasta: str = "a",
+    con_titulo: bool = True,
 ) -> str:
     """El mapa de las 32 entidades coloreadas según ``valores`` (clave INEGI -> número).
 
     ``unidad`` es (singular, plural) para las etiquetas: «Nayarit: 1 actividad».
     ``enlaces`` (clave -> URL) convierte cada entidad en un enlace. Cada entidad tiene un
     nombre accesible con su valor; el título, la leyenda y la atribución van dentro del SVG.
-    ``sin_dato`` dice en la leyenda qué significa el 0 en esta métrica.
+    ``sin_dato`` dice en la leyenda qué significa el 0 en esta métrica; ``hasta`` une los
+    extremos de un intervalo («1 a 5»; «1 to 5» en inglés). Con ``con_titulo=False`` el título
+    no se dibuja (queda como ``<title>``, el nombre accesible): un documento que pone su propio
+    pie de figura lo imprimiría dos veces.
     """
     datos = geometria()
     enlaces = enlaces or {}
@@ -108,13 +113,14 @@ def mapa_svg(
 
     lineas = textwrap.wrap(titulo, LETRAS_POR_LINEA) or [""]
     extra = ALTO_LINEA * (len(lineas) - 1)  # el lienzo crece hacia arriba por cada línea más
+    arriba = 44 + extra if con_titulo else 0
     renglones = "".join(
         f'<tspan x="{ANCHO // 2}" y="{-18 - extra + i * ALTO_LINEA}">{escape(linea)}</tspan>'
         for i, linea in enumerate(lineas)
     )
     partes = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mapa" '
-        f'viewBox="0 {-44 - extra} {ANCHO} {584 + extra}" '
+        f'viewBox="0 {-arriba} {ANCHO} {540 + arriba}" '
         f'aria-labelledby="{ident}-titulo {ident}-desc">',
         f'<title id="{ident}-titulo">{escape(titulo)}</title>',
         f'<desc id="{ident}-desc">{escape(descripcion or titulo)}</desc>',
@@ -124,10 +130,14 @@ def mapa_svg(
         f'<rect width="6" height="6" fill="{COLOR_CERO}"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#bdbdbd" stroke-width="1.5"/>'
         "</pattern></defs>",
-        f'<text text-anchor="middle" font-size="22" font-weight="bold" fill="#1a1a1a">'
-        f"{renglones}</text>",
         '<g class="mapa-entidades">',
     ]
+    if con_titulo:
+        partes.insert(
+            -1,
+            '<text text-anchor="middle" font-size="22" font-weight="bold" fill="#1a1a1a">'
+            f"{renglones}</text>",
+        )
     for entidad in datos["entidades"]:
         valor = valores.get(entidad["clave"], 0)
         singular, plural = unidad
@@ -145,7 +155,7 @@ def mapa_svg(
         else:
             partes.append(f'<g role="img" aria-label="{etiqueta}">{trazo}</g>')
     partes.append("</g>")
-    partes.append(_leyenda(intervalos, colores, patron, unidad[1], sin_dato))
+    partes.append(_leyenda(intervalos, colores, patron, unidad[1], sin_dato, hasta))
     partes.append(
         f'<text x="786" y="532" text-anchor="end" font-size="{LETRA_MINIMA}" fill="#4d4d4d">'
         f"{escape(ATRIBUCION)}</text>"
@@ -154,9 +164,9 @@ def mapa_svg(
     return "".join(partes)
 
 
-def _leyenda(intervalos, colores, patron: str, plural: str, sin_dato: str) -> str:
+def _leyenda(intervalos, colores, patron: str, plural: str, sin_dato: str, hasta: str) -> str:
     filas = [(f"url(#{patron})", f"0 ({sin_dato})")]
-    filas += [(c, _texto_intervalo(*i)) for i, c in zip(intervalos, colores, strict=True)]
+    filas += [(c, _texto_intervalo(*i, hasta)) for i, c in zip(intervalos, colores, strict=True)]
     partes = [
         '<g class="mapa-leyenda" transform="translate(24 340)">',
         f'<text x="0" y="0" font-size="{LETRA_MINIMA}" font-weight="bold" fill="#1a1a1a">'

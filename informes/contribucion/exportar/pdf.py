@@ -34,4 +34,8 @@ def _motor():
 
 def exportar_pdf(documento: Documento) -> bytes:
     weasyprint = _motor()
-    return weasyprint.HTML(string=exportar_html(documento, para_pdf=True)).write_pdf()
+    # PDF/UA-1: etiquetado (títulos, párrafos, tablas con encabezados, la figura del mapa con
+    # su texto alternativo), con idioma y título, para que un lector de pantalla lo recorra.
+    return weasyprint.HTML(string=exportar_html(documento, para_pdf=True)).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )
