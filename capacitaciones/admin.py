@@ -91,7 +91,13 @@ def avisar_archivos_por_adjuntar(request, inline_admin_formsets) -> None:
         for form in inline.formset.forms:
             for nombre, campo in form.fields.items():
                 archivo = request.FILES.get(form.add_prefix(nombre))
-                if archivo is not None and isinstance(campo, forms.FileField):
+                # Un archivo rechazado ya tiene su motivo junto al campo; este aviso es para
+                # los buenos, que se pierden por un error en otro lado.
+                if (
+                    archivo is not None
+                    and isinstance(campo, forms.FileField)
+                    and nombre not in form.errors
+                ):
                     form.add_error(
                         nombre,
                         _(
