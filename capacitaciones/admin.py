@@ -1,6 +1,7 @@
 import datetime as dt
 import re
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,7 +34,7 @@ from programa.alcance import entidades_asignadas
 from programa.fechas import texto_corto
 from programa.formularios import CampoCifra
 from programa.limites import participantes_maximo
-from programa.models import EntidadFederativa
+from programa.models import EntidadFederativa, Programa
 from programa.sitio import (
     AlcanceEstatalAdmin,
     HistorialAdmin,
@@ -80,6 +81,33 @@ class EntidadFilter(admin.SimpleListFilter):
         return queryset
 
 
+def avisar_archivos_por_adjuntar(request, inline_admin_formsets) -> None:
+    """Tras un error, junto a cada campo de archivo: el navegador no vuelve a enviar el archivo.
+
+    Django no puede volver a llenar un <input type="file">; sin este aviso el archivo se pierde
+    en silencio al corregir el error y guardar.
+    """
+    for inline in inline_admin_formsets:
+        for form in inline.formset.forms:
+            for nombre, campo in form.fields.items():
+                archivo = request.FILES.get(form.add_prefix(nombre))
+                # Un archivo rechazado ya tiene su motivo junto al campo; este aviso es para
+                # los buenos, que se pierden por un error en otro lado.
+                if (
+                    archivo is not None
+                    and isinstance(campo, forms.FileField)
+                    and nombre not in form.errors
+                ):
+                    form.add_error(
+                        nombre,
+                        _(
+                            "Adjunte de nuevo «%(nombre)s»: el navegador no conserva los "
+                            "archivos cuando hay un error."
+                        )
+                        % {"nombre": archivo.name},
+                    )
+
+
 class ParticipacionFormSet(BaseInlineFormSet):
     """El desglose de toda la actividad se revisa aquí, con las audiencias que se guardan."""
 
@@ -104,7 +132,8 @@ class ParticipacionFormSet(BaseInlineFormSet):
 class ParticipacionInline(InlinePrecargado, admin.TabularInline):
     model = Participacion
     formset = ParticipacionFormSet
-    extra = 0
+    # Un renglón vacío a la vista; si no se toca, Django no lo valida ni lo guarda.
+    extra = 1
     autocomplete_fields = ["audiencia"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -125,7 +154,7 @@ class ActividadInstitucionInline(InlinePrecargado, admin.TabularInline):
 
 class EvidenciaInline(admin.TabularInline):
     model = Evidencia
-    extra = 0
+    extra = 1
     fields = ["tipo", "archivo", "descripcion", "subida"]
     readonly_fields = ["subida"]
 
@@ -134,14 +163,14 @@ class EvidenciaInline(admin.TabularInline):
 class ActividadAdmin(
     HojasActividadesAdminMixin, RevisionAdmin, AlcanceEstatalAdmin, HistorialAdmin
 ):
+    # Lo que cabe en 1,366 px con el menú lateral y los filtros: el tipo y el convenio quedan
+    # en los filtros y en la exportación.
     list_display = [
         "folio",
         "titulo",
-        "tipo",
         "estado",
         "fecha",
         "lista_entidades",
-        "convenio",
         "participantes",
     ]
     list_display_links = ["folio", "titulo"]
@@ -199,6 +228,23 @@ class ActividadAdmin(
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("entidades", "participaciones")
+
+    def get_changeform_initial_data(self, request):
+        """Lo que no hay que elegir: la única entidad del enlace y el único programa."""
+        inicial = super().get_changeform_initial_data(request)
+        claves = entidades_asignadas(request.user)
+        if "entidades" not in inicial and claves is not None and len(claves) == 1:
+            inicial["entidades"] = list(claves)
+        if "programa" not in inicial:
+            programas = list(Programa.objects.values_list("pk", flat=True)[:2])
+            if len(programas) == 1:
+                inicial["programa"] = programas[0]
+        return inicial
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "POST" and request.FILES:
+            avisar_archivos_por_adjuntar(request, context.get("inline_admin_formsets", ()))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def restaurar_relacionadas(self, request, actividad, version):
         omitidos = actividad_renglones_restaurar(

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Exists, F, Func, Max, Min, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -409,6 +410,18 @@ class Actividad(ConRevision):
                 }
                 if fuera:
                     raise ValidationError(fuera)
+            # La misma regla que la acción «Marcar como realizadas»: lo que no ha pasado no se
+            # informa como hecho (hoy en la hora de México, la de settings.TIME_ZONE).
+            if self.estado == self.Estado.REALIZADA and self.fecha_inicio > timezone.localdate():
+                raise ValidationError(
+                    {
+                        "fecha_inicio": _(
+                            "Una actividad realizada no puede empezar después de hoy "
+                            "(%(hoy)s): corrija la fecha o márquela como programada."
+                        )
+                        % {"hoy": timezone.localdate().strftime("%d/%m/%Y")}
+                    }
+                )
         if self.estado in self.ESTADOS_CON_MOTIVO and not self.motivo.strip():
             raise ValidationError(
                 {

@@ -1,8 +1,12 @@
 """Formularios del informe de contribución."""
 
+import datetime as dt
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from informes.cobertura.periodos import Periodo
 from informes.models import InformeContribucion
 from programa.revision import FormularioConRevision
 
@@ -10,6 +14,43 @@ TITULO_OACNUDH = (
     "Aportación de México para el informe de la OACNUDH sobre la cuestión de las tecnologías de "
     "la información y las comunicaciones y la explotación sexual infantil"
 )
+
+
+def periodos_rapidos(hoy: dt.date) -> dict[str, Periodo]:
+    """Los periodos de un clic del informe nuevo: el año en curso y el anterior, y sus semestres.
+
+    La clave va en la dirección (``?periodo=2025-S1``): un enlace, sin JavaScript.
+    """
+    rapidos = {}
+    for anio in (hoy.year, hoy.year - 1):
+        rapidos[str(anio)] = Periodo.anio(anio)
+        for semestre in (1, 2):
+            rapidos[f"{anio}-S{semestre}"] = Periodo.semestre(anio, semestre)
+    return rapidos
+
+
+def periodo_elegido(clave: str) -> Periodo | None:
+    """El periodo de «2019» o «2019-S2»: cualquier año plausible, no solo los de la lista."""
+    if not (encontrado := re.fullmatch(r"(20[0-9]{2})(?:-S([12]))?", clave.strip())):
+        return None
+    anio, semestre = int(encontrado[1]), encontrado[2]
+    return Periodo.semestre(anio, int(semestre)) if semestre else Periodo.anio(anio)
+
+
+def campo_limite_palabras() -> forms.IntegerField:
+    # Declarado aquí: poner min_value después de construir el campo no agrega el validador.
+    return forms.IntegerField(
+        label=_("Límite de palabras"),
+        required=False,
+        min_value=1,
+        help_text=InformeContribucion._meta.get_field("limite_palabras").help_text,
+        error_messages={
+            "min_value": _(
+                "El límite de palabras debe ser un número entero mayor que cero, como 3000."
+            ),
+            "invalid": _("Escriba el límite de palabras solo con cifras, como 3000."),
+        },
+    )
 
 
 class FechaInput(forms.DateInput):
@@ -20,6 +61,8 @@ class FechaInput(forms.DateInput):
 
 
 class InformeNuevoForm(forms.ModelForm):
+    limite_palabras = campo_limite_palabras()
+
     class Meta:
         model = InformeContribucion
         fields = [
@@ -47,7 +90,6 @@ class InformeNuevoForm(forms.ModelForm):
             self.fields[campo].error_messages["invalid"] = _(
                 "Escriba una fecha válida, como 2015-06-30 o 30/06/2015."
             )
-        self.fields["limite_palabras"].min_value = 1
 
     def clean(self):
         datos = super().clean()
@@ -62,6 +104,8 @@ class InformeTextoForm(FormularioConRevision):
 
     Lleva la revisión que se abrió: dos personas con el mismo borrador no se borran el texto.
     """
+
+    limite_palabras = campo_limite_palabras()
 
     class Meta:
         model = InformeContribucion

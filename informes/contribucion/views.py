@@ -8,11 +8,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from informes.contribucion.documento import contar_palabras
 from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
-from informes.contribucion.forms import InformeNuevoForm, InformeTextoForm
+from informes.contribucion.forms import (
+    InformeNuevoForm,
+    InformeTextoForm,
+    periodo_elegido,
+    periodos_rapidos,
+)
 from informes.contribucion.servicios import (
     FORMATOS,
     informe_archivo,
@@ -57,7 +63,17 @@ def lista(request):
 
 @_coordinacion(AGREGAR)
 def nuevo(request):
-    form = InformeNuevoForm(request.POST or None)
+    hoy = timezone.localdate()
+    inicial, aviso, clave = {}, None, request.GET.get("periodo", "")
+    if clave:
+        if periodo := periodo_elegido(clave):
+            inicial = {"desde": periodo.desde, "hasta": periodo.hasta, "corte": periodo.hasta}
+        else:
+            aviso = (
+                f"No se reconoce el periodo «{clave[:20]}»: elija uno de la lista o escriba "
+                "las fechas."
+            )
+    form = InformeNuevoForm(request.POST or None, initial=inicial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():  # el informe y su primer borrador, o nada
             informe = form.save(commit=False)
@@ -67,7 +83,13 @@ def nuevo(request):
             informe_generar(informe=informe)
         messages.success(request, "Informe creado y redactado desde los registros.")
         return redirect("informes:contribucion_detalle", informe.pk)
-    return render(request, "informes/contribucion/formulario.html", {"form": form})
+    contexto = {
+        "form": form,
+        "periodos": periodos_rapidos(hoy).items(),
+        "periodo_actual": clave,
+        "aviso_periodo": aviso,
+    }
+    return render(request, "informes/contribucion/formulario.html", contexto)
 
 
 @_coordinacion(VER)

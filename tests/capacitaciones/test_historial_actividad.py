@@ -27,7 +27,7 @@ def filas(actividad):
 
 
 def test_volver_a_una_version_devuelve_su_participacion_por_audiencia(admin_client):
-    actividad = f.ActividadFactory(entidades=["24"], fecha_inicio="2031-03-04")
+    actividad = f.ActividadFactory(entidades=["24"], fecha_inicio="2021-03-04")
     ninas = f.ParticipacionFactory(actividad=actividad, total=60)
     docentes = f.ParticipacionFactory(actividad=actividad, total=40)
     dif = f.ActividadInstitucionFactory(actividad=actividad)

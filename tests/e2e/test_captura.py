@@ -90,12 +90,12 @@ def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorri
     for fila_nueva, (buscar, audiencia, personas) in enumerate(
         [("Niñas", "Niñas y niños", "35"), ("Madres", "Madres, padres y personas cuidadoras", "12")]
     ):
-        seguir_enlace(pagina, pagina.locator("#participaciones-group .add-row a"))
+        if fila_nueva:  # la primera fila vacía ya está a la vista
+            seguir_enlace(pagina, pagina.locator("#participaciones-group .add-row a"))
         elegir_autocompletado(
             pagina, f"id_participaciones-{fila_nueva}-audiencia", buscar, audiencia
         )
         escribir_en(pagina, pagina.locator(f"#id_participaciones-{fila_nueva}-total"), personas)
-    seguir_enlace(pagina, pagina.locator("#evidencias-group .add-row a"))
     elegir_en_lista(pagina, pagina.locator("#id_evidencias-0-tipo"), "Lista de asistencia")
     tabular_hasta(pagina, pagina.locator("#id_evidencias-0-archivo"))
     with pagina.expect_file_chooser() as eleccion:

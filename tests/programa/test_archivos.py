@@ -132,7 +132,13 @@ def test_el_admin_muestra_el_motivo_junto_al_archivo_y_no_guarda_nada(admin_clie
 
     assert respuesta.status_code == 200
     errores = respuesta.context["inline_admin_formsets"][2].formset.errors
-    assert errores[0] == {}
+    # El bueno no se guarda por el error del otro: se pide adjuntarlo de nuevo.
+    assert errores[0] == {
+        "archivo": [
+            "Adjunte de nuevo «lista.pdf»: el navegador no conserva los archivos cuando hay "
+            "un error."
+        ]
+    }
     assert errores[1]["archivo"] == [
         "El archivo «foto.pdf» dice ser PDF pero no se pudo leer como PDF: está dañado, "
         "incompleto o es otro tipo de archivo."
