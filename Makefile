@@ -1,4 +1,4 @@
-# Uso: make demo | make test | make e2e | make lint | make bench | make carga | make concurrencia
+# Uso: make demo | make test | make e2e | make lint | make respaldo | make restaurar | make bench | make carga | make concurrencia | make produccion-local  (ver README.md)
 #      | make produccion-local  (ver README.md)
 PY ?= python3
 VENV := .venv
