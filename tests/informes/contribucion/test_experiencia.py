@@ -70,3 +70,37 @@ def test_un_tema_que_no_existe_se_explica_y_no_guarda(cliente):
     assert respuesta.status_code == 200
     assert "999999" in respuesta.content.decode()  # «Escoja una opción válida…»
     assert not InformeContribucion.objects.exists()
+
+
+def _descargas(pagina: str, informe) -> set[str]:
+    return {
+        f
+        for f in ("docx", "pdf", "html", "md")
+        if reverse("informes:contribucion_descargar", args=[informe.pk, f]) in pagina
+    }
+
+
+@pytest.mark.parametrize(
+    "accion", ["contribucion_detalle", "contribucion_finalizar", "contribucion_regenerar"]
+)
+def test_cada_pagina_del_informe_ofrece_las_cuatro_descargas(cliente, borrador, accion):
+    pagina = cliente.get(reverse(f"informes:{accion}", args=[borrador.pk])).content.decode()
+
+    assert _descargas(pagina, borrador) == {"docx", "pdf", "html", "md"}
+    for boton in ("Word (DOCX)", ">PDF<", ">HTML<", ">Markdown<"):
+        assert boton in pagina
+
+
+def test_sin_motor_pdf_se_ofrecen_los_otros_formatos(cliente, borrador, monkeypatch):
+    from informes.contribucion.exportar import pdf as exportar_pdf
+
+    def falla(nombre):
+        raise ImportError("No module named 'weasyprint'")
+
+    monkeypatch.setattr(exportar_pdf.importlib, "import_module", falla)
+    respuesta = cliente.get(reverse("informes:contribucion_descargar", args=[borrador.pk, "pdf"]))
+
+    assert respuesta.status_code == 503
+    pagina = respuesta.content.decode()
+    assert "el informe puede bajarse en los otros formatos" in pagina
+    assert _descargas(pagina, borrador) == {"docx", "html", "md"}
