@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from informes.contribucion.comparar import informes_comparar, versiones_hermanas
 from informes.contribucion.documento import contar_palabras
 from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
 from informes.contribucion.forms import (
@@ -132,6 +133,32 @@ def detalle(request, pk):
             "avisos": (fuente or {}).get("avisos", []),
             "puede_cambiar": puede_cambiar,
             "puede_agregar": request.user.has_perm(AGREGAR),
+            "hermanas": versiones_hermanas(informe),
+        },
+    )
+
+
+@_coordinacion(VER)
+def comparar(request, pk, otro_pk):
+    textos = InformeContribucion.objects.only(
+        "titulo", "version", "estado", "desde", "hasta", "introduccion", "cuerpo", "cierre"
+    )
+    informe = get_object_or_404(textos, pk=pk)
+    hermanas = versiones_hermanas(informe)
+    if otro_pk not in {h["pk"] for h in hermanas}:
+        raise Http404("Ese informe no es otra versión de este.")
+    otro = get_object_or_404(textos, pk=otro_pk)
+    # Siempre de la versión anterior a la posterior, se abra desde cualquiera de las dos.
+    antes, despues = sorted((informe, otro), key=lambda i: (i.version, i.pk))
+    return render(
+        request,
+        "informes/contribucion/comparar.html",
+        {
+            "informe": informe,
+            "antes": antes,
+            "despues": despues,
+            "secciones": informes_comparar(antes, despues),
+            "hermanas": hermanas,
         },
     )
 
