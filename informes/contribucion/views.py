@@ -163,8 +163,13 @@ def comparar(request, pk, otro_pk):
     )
 
 
-def _confirmar(request, informe, pregunta, advertencia, boton):
-    contexto = {"informe": informe, "pregunta": pregunta, "advertencia": advertencia}
+def _confirmar(request, informe, pregunta, advertencia, boton, detalles=()):
+    contexto = {
+        "informe": informe,
+        "pregunta": pregunta,
+        "advertencia": advertencia,
+        "detalles": detalles,
+    }
     return render(request, "informes/contribucion/confirmar.html", contexto | {"boton": boton})
 
 
@@ -234,9 +239,21 @@ def finalizar(request, pk):
             request,
             informe,
             "¿Marcar el informe como final?",
-            "Se guardarán sus archivos DOCX y PDF y una instantánea de los hechos. Ya no podrá "
-            "editarse; para cambiarlo habrá que iniciar una nueva versión.",
+            f"Se congelará la versión {informe.version} tal como está ahora. Ya no podrá "
+            "editarse ni volver a redactarse; para cambiarla habrá que iniciar una nueva "
+            "versión, y esta seguirá guardada igual. Quedará guardado:",
             "Sí, marcar como final",
+            detalles=[
+                "El texto: título, introducción, cuerpo y cierre, como se ve en esta página.",
+                "El archivo Word (DOCX) y el PDF, con sus bytes exactos: cada descarga "
+                "posterior entregará esos mismos archivos.",
+                "Una instantánea de los hechos con que se redactó (de donde salen las cifras, "
+                "las tablas y el mapa del anexo), con el periodo, la fecha de corte y el límite "
+                "de palabras; si después se corrigen los registros, este informe no cambia.",
+                "La suma SHA-256 de esa instantánea (que incluye las sumas del DOCX y del PDF), "
+                "para comprobar después que nada se alteró.",
+                f"Quién lo marcó ({request.user.get_username()}) y la fecha y hora exactas.",
+            ],
         )
     if (revision := _revision_confirmada(request)) is None:
         return _sin_revision(request, informe)

@@ -201,3 +201,27 @@ def test_parrafos_con_viñetas_y_finales_de_linea_de_windows():
         ("agregado", "- a\n- b\n- c"),
         ("igual", "Tres."),
     ]
+
+
+def test_marcar_como_final_dice_exactamente_que_se_congela(cliente, borrador):
+    url = reverse("informes:contribucion_finalizar", args=[borrador.pk])
+
+    pagina = cliente.get(url).content.decode()
+
+    assert "Se congelará la versión 1 tal como está ahora" in pagina
+    for congelado in (
+        "El texto: título, introducción, cuerpo y cierre",
+        "El archivo Word (DOCX) y el PDF, con sus bytes exactos",
+        "Una instantánea de los hechos con que se redactó",
+        "La suma SHA-256 de esa instantánea",
+        "Quién lo marcó (coordinadora) y la fecha y hora exactas.",
+    ):
+        assert congelado in pagina
+    assert not InformeContribucion.objects.get().es_final  # ver la pregunta no congela nada
+
+
+def test_volver_a_redactar_no_lista_lo_que_se_congela(cliente, borrador):
+    url = reverse("informes:contribucion_regenerar", args=[borrador.pk])
+    pagina = cliente.get(url).content.decode()
+    assert "Se reemplazará el texto del cuerpo" in pagina
+    assert "SHA-256" not in pagina
