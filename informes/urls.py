@@ -22,6 +22,11 @@ urlpatterns = [
     path("contribucion/", contribucion.lista, name="contribucion_lista"),
     path("contribucion/nuevo/", contribucion.nuevo, name="contribucion_nuevo"),
     path("contribucion/<int:pk>/", contribucion.detalle, name="contribucion_detalle"),
+    path(
+        "contribucion/<int:pk>/comparar/<int:otro_pk>/",
+        contribucion.comparar,
+        name="contribucion_comparar",
+    ),
     path("contribucion/<int:pk>/regenerar/", contribucion.regenerar, name="contribucion_regenerar"),
     path("contribucion/<int:pk>/finalizar/", contribucion.finalizar, name="contribucion_finalizar"),
     path(

@@ -80,7 +80,14 @@ class InformeNuevoForm(forms.ModelForm):
             "introduccion",
             "cierre",
         ]
-        widgets = {"desde": FechaInput(), "hasta": FechaInput(), "corte": FechaInput()}
+        # Casillas y no <select multiple>: elegir varios temas o convenios sin Ctrl+clic.
+        widgets = {
+            "desde": FechaInput(),
+            "hasta": FechaInput(),
+            "corte": FechaInput(),
+            "temas": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+            "convenios": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from informes.contribucion.comparar import informes_comparar, versiones_hermanas
 from informes.contribucion.documento import contar_palabras
 from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
 from informes.contribucion.forms import (
@@ -132,12 +133,43 @@ def detalle(request, pk):
             "avisos": (fuente or {}).get("avisos", []),
             "puede_cambiar": puede_cambiar,
             "puede_agregar": request.user.has_perm(AGREGAR),
+            "hermanas": versiones_hermanas(informe),
         },
     )
 
 
-def _confirmar(request, informe, pregunta, advertencia, boton):
-    contexto = {"informe": informe, "pregunta": pregunta, "advertencia": advertencia}
+@_coordinacion(VER)
+def comparar(request, pk, otro_pk):
+    textos = InformeContribucion.objects.only(
+        "titulo", "version", "estado", "desde", "hasta", "introduccion", "cuerpo", "cierre"
+    )
+    informe = get_object_or_404(textos, pk=pk)
+    hermanas = versiones_hermanas(informe)
+    if otro_pk not in {h["pk"] for h in hermanas}:
+        raise Http404("Ese informe no es otra versión de este.")
+    otro = get_object_or_404(textos, pk=otro_pk)
+    # Siempre de la versión anterior a la posterior, se abra desde cualquiera de las dos.
+    antes, despues = sorted((informe, otro), key=lambda i: (i.version, i.pk))
+    return render(
+        request,
+        "informes/contribucion/comparar.html",
+        {
+            "informe": informe,
+            "antes": antes,
+            "despues": despues,
+            "secciones": informes_comparar(antes, despues),
+            "hermanas": hermanas,
+        },
+    )
+
+
+def _confirmar(request, informe, pregunta, advertencia, boton, detalles=()):
+    contexto = {
+        "informe": informe,
+        "pregunta": pregunta,
+        "advertencia": advertencia,
+        "detalles": detalles,
+    }
     return render(request, "informes/contribucion/confirmar.html", contexto | {"boton": boton})
 
 
@@ -207,9 +239,21 @@ def finalizar(request, pk):
             request,
             informe,
             "¿Marcar el informe como final?",
-            "Se guardarán sus archivos DOCX y PDF y una instantánea de los hechos. Ya no podrá "
-            "editarse; para cambiarlo habrá que iniciar una nueva versión.",
+            f"Se congelará la versión {informe.version} tal como está ahora. Ya no podrá "
+            "editarse ni volver a redactarse; para cambiarla habrá que iniciar una nueva "
+            "versión, y esta seguirá guardada igual. Quedará guardado:",
             "Sí, marcar como final",
+            detalles=[
+                "El texto: título, introducción, cuerpo y cierre, como se ve en esta página.",
+                "El archivo Word (DOCX) y el PDF, con sus bytes exactos: cada descarga "
+                "posterior entregará esos mismos archivos.",
+                "Una instantánea de los hechos con que se redactó (de donde salen las cifras, "
+                "las tablas y el mapa del anexo), con el periodo, la fecha de corte y el límite "
+                "de palabras; si después se corrigen los registros, este informe no cambia.",
+                "La suma SHA-256 de esa instantánea (que incluye las sumas del DOCX y del PDF), "
+                "para comprobar después que nada se alteró.",
+                f"Quién lo marcó ({request.user.get_username()}) y la fecha y hora exactas.",
+            ],
         )
     if (revision := _revision_confirmada(request)) is None:
         return _sin_revision(request, informe)

@@ -211,8 +211,9 @@ def test_consultas_de_la_lista(cliente, borrador, coordinador, django_assert_num
 
 
 def test_consultas_del_detalle(cliente, borrador, django_assert_num_queries):
-    # + el informe; el texto y el anexo salen de sus hechos guardados, no de los registros
-    with django_assert_num_queries(CONSULTAS_DE_TODA_PAGINA + 1):
+    # + el informe + sus otras versiones (una consulta); el texto y el anexo salen de sus
+    # hechos guardados, no de los registros
+    with django_assert_num_queries(CONSULTAS_DE_TODA_PAGINA + 2):
         assert cliente.get(_url("contribucion_detalle", borrador.pk)).status_code == 200
 
 
