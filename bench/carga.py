@@ -5,8 +5,12 @@
 
 Usa los datos del benchmark que haya en la base (si no hay ninguno, genera N). Cada página se
 pide durante DURACION segundos con 4 conexiones que alternan sesiones de un superusuario y de
-coordinación nacional; imprime peticiones por segundo, latencia p50/p99 y errores (cualquier
-respuesta que no sea 200 cuenta como error), y los deja en bench/resultados/carga.json.
+coordinación nacional (wrk --latency). Termina con un renglón por página:
+
+    carga <página>: <N> pet/s, p50 <ms> ms, p95 <ms> ms, errores <n>
+
+(errores: respuestas que no son 2xx/3xx más errores de socket; una redirección, que sería
+una sesión perdida, también hace fallar la corrida) y los deja en bench/resultados/carga.json.
 """
 
 import argparse
@@ -27,6 +31,7 @@ from django.core.management import call_command
 from bench import entorno
 from bench.correr import ANIO, RESULTADOS, crear_base, usuarios
 from bench.generar import bench_contar, generar
+from bench.wrk import leer_wrk, linea
 
 PAGINAS = {
     "cobertura": f"/informes/cobertura/?anio={ANIO}",
@@ -39,24 +44,19 @@ LUA = """
 local peticiones = {%(peticiones)s}
 local hilos = {}
 local i = 0
-no200 = 0
+redirecciones = 0
 setup = function(hilo) table.insert(hilos, hilo) end
 request = function()
   i = i %% #peticiones + 1
   return wrk.format("GET", peticiones[i][1], {["Cookie"] = peticiones[i][2]})
 end
 response = function(estado, encabezados, cuerpo)
-  if estado ~= 200 then no200 = no200 + 1 end
+  if estado >= 300 and estado < 400 then redirecciones = redirecciones + 1 end
 end
 done = function(resumen, latencia, peticiones_)
-  local e, n = resumen.errors, 0
-  for _, hilo in ipairs(hilos) do n = n + (hilo:get("no200") or 0) end
-  io.write(string.format(
-    'RESULTADO {"peticiones": %%d, "segundos": %%.3f, "p50_ms": %%.1f, "p99_ms": %%.1f, ' ..
-    '"max_ms": %%.1f, "errores": %%d, "no_200": %%d}\\n',
-    resumen.requests, resumen.duration / 1e6, latencia:percentile(50) / 1000,
-    latencia:percentile(99) / 1000, latencia.max / 1000,
-    e.connect + e.read + e.write + e.timeout, n))
+  local n = 0
+  for _, hilo in ipairs(hilos) do n = n + (hilo:get("redirecciones") or 0) end
+  io.write(string.format("p95_us %%.3f\\nredirecciones %%d\\n", latencia:percentile(95), n))
 end
 """
 
@@ -93,15 +93,12 @@ def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
         guion.write(LUA % {"peticiones": peticiones})
     orden = [
-        "wrk", "-t1", "-c4", f"-d{duracion}s", "--timeout", "30s", "-s", guion.name,
+        "wrk", "-t1", "-c4", f"-d{duracion}s", "--timeout", "30s", "--latency", "-s", guion.name,
         f"http://{direccion}{ruta}",
     ]  # fmt: skip
     salida = subprocess.run(orden, capture_output=True, text=True, check=True)
     Path(guion.name).unlink()
-    linea = next(x for x in salida.stdout.splitlines() if x.startswith("RESULTADO "))
-    datos = json.loads(linea.removeprefix("RESULTADO "))
-    datos["por_segundo"] = datos["peticiones"] / datos["segundos"]
-    return datos
+    return leer_wrk(salida.stdout)
 
 
 def main():
@@ -151,17 +148,14 @@ def main():
     (RESULTADOS / "carga.json").write_text(json.dumps(resultados, indent=2))
     print()
     print(f"Carga con {n:,} actividades, gunicorn 2 workers, wrk 4 conexiones, {args.duracion} s")
-    print(f"{'página':<12} {'pet/s':>7} {'p50 ms':>8} {'p99 ms':>8} {'errores':>8}")
-    fallas = 0
     for nombre, r in resultados["paginas"].items():
-        errores = r["errores"] + r["no_200"]
-        fallas += errores
-        print(
-            f"{nombre:<12} {r['por_segundo']:>7.1f} {r['p50_ms']:>8.0f} {r['p99_ms']:>8.0f} "
-            f"{errores:>8}"
+        print(linea(nombre, r))
+    fallas = sum(r["errores"] for r in resultados["paginas"].values())
+    redirecciones = sum(r.get("redirecciones", 0) for r in resultados["paginas"].values())
+    if fallas or redirecciones:
+        raise SystemExit(
+            f"{fallas} peticiones con error y {redirecciones} redirecciones (¿sesión perdida?)."
         )
-    if fallas:
-        raise SystemExit(f"{fallas} peticiones con error.")
 
 
 if __name__ == "__main__":

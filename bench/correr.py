@@ -15,8 +15,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -25,6 +27,8 @@ from django.test.utils import CaptureQueriesContext
 from bench import entorno, pisos
 from bench.generar import HOY, bench_contar, generar
 from capacitaciones.models import Actividad
+from informes.cobertura import selectores
+from informes.cobertura.periodos import Periodo
 from programa.roles import COORDINACION
 
 RESULTADOS = entorno.RAIZ / "bench" / "resultados"
@@ -69,17 +73,25 @@ def usuarios() -> dict[str, object]:
     return {"superusuario": admin, "coordinacion": coord}
 
 
-def _mediana(funcion, veces: int) -> tuple[float, list[float]]:
+def _mediana(funcion, veces: int, antes=None) -> tuple[float, list[float]]:
     tiempos = []
     for _ in range(veces):
+        if antes:
+            antes()
         inicio = time.perf_counter()
         funcion()
         tiempos.append(time.perf_counter() - inicio)
     return statistics.median(tiempos), tiempos
 
 
+def _sin_cache() -> None:
+    """Cobertura y tablero guardan sus cifras en caché (informes/cobertura/cache.py): se vacía
+    antes de cada medición para medir la página en frío, contra su piso."""
+    caches["default"].clear()
+
+
 def pagina(cliente: Client, url: str, veces: int) -> dict:
-    """Mediana de ``veces`` peticiones (tras una de calentamiento) y sus consultas."""
+    """Mediana de ``veces`` peticiones en frío (tras una de calentamiento) y sus consultas."""
 
     def pedir():
         respuesta = cliente.get(url)
@@ -89,25 +101,83 @@ def pagina(cliente: Client, url: str, veces: int) -> dict:
         return respuesta
 
     pedir()
+    _sin_cache()
     with CaptureQueriesContext(connection) as consultas:
         pedir()
     n_consultas = len(consultas)  # ya: la lista se vacía con la siguiente petición
-    mediana, tiempos = _mediana(pedir, veces)
+    mediana, tiempos = _mediana(pedir, veces, antes=_sin_cache)
     return {"url": url, "ms": mediana * 1000, "todas_ms": [t * 1000 for t in tiempos],
             "consultas": n_consultas}  # fmt: skip
 
 
-def piso(sql_params: tuple[str, dict], veces: int) -> dict:
+def piso(sql_params: tuple[str, dict], veces: int, comprobar=None) -> dict:
+    """Mediana del piso; ``comprobar(filas)`` revisa que dé las mismas cifras que su página."""
     sql, params = sql_params
 
     def ejecutar():
         with connection.cursor() as c:
             c.execute(sql, params)
-            c.fetchall()
+            return c.fetchall()
 
-    ejecutar()
+    filas = ejecutar()
+    if comprobar:
+        comprobar(filas)
     mediana, _ = _mediana(ejecutar, veces)
     return {"ms": mediana * 1000}
+
+
+def _cifras_selector(cob: selectores.Cobertura) -> dict[str, dict[str, int]]:
+    """Lo mismo que pisos.cifras, sacado de lo que dibuja la página."""
+    cifras = {}
+    for fila in [*cob.entidades, cob.nacional, cob.sin_entidad]:
+        cuentas = Counter()
+        for (estado, _tipo), n in fila.actividades.items():
+            cuentas[estado] += n
+        cuentas["participantes"] = fila.participantes
+        cifras[fila.clave] = {k: v for k, v in cuentas.items() if v}
+    return {clave: c for clave, c in cifras.items() if c}
+
+
+def _iguales(nombre: str, piso_: dict, pagina_: dict) -> None:
+    """Un piso que no cuenta lo mismo que su página no es su piso: la corrida se detiene."""
+    if piso_ == pagina_:
+        return
+    claves = sorted(set(piso_) | set(pagina_))
+    distintas = [
+        (c, piso_.get(c), pagina_.get(c)) for c in claves if piso_.get(c) != pagina_.get(c)
+    ]
+    detalle = "\n".join(f"  {c!r}: piso {p} · página {g}" for c, p, g in distintas[:10])
+    raise SystemExit(
+        f"El piso de {nombre} no da las cifras de su página ({len(distintas)} claves):\n{detalle}"
+    )
+
+
+def comprobar_cobertura(nombre: str, periodo: Periodo):
+    def comprobar(filas):
+        cob = selectores.cobertura(selectores.Filtros(periodo))
+        _iguales(nombre, pisos.cifras(filas), _cifras_selector(cob))
+
+    return comprobar
+
+
+def comprobar_tablero(anio: int):
+    def comprobar(filas):
+        t = selectores.tablero(anio=anio, hoy=HOY)
+        _iguales(f"tablero {anio}", pisos.cifras(filas, "1"), _cifras_selector(t.actual))
+        _iguales(f"tablero {anio - 1}", pisos.cifras(filas, "0"), _cifras_selector(t.anterior))
+        trimestres = {
+            str(i): {
+                k: v for k, v in (("programada", q.programadas), ("realizada", q.realizadas)) if v
+            }
+            for i, q in enumerate(t.trimestres)
+        }
+        _iguales(
+            "tablero (trimestres)",
+            pisos.trimestres(filas),
+            {k: v for k, v in trimestres.items() if v},
+        )
+
+    return comprobar
 
 
 def plan(sql: str, params) -> list[str]:
@@ -177,12 +247,18 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
             r["paginas"][f"{nombre}:{rol}"] = pagina(cliente, url, veces)
             print(f"  {nombre} ({rol}): {r['paginas'][f'{nombre}:{rol}']['ms']:.0f} ms")
     anio = pisos.cobertura(dt.date(ANIO, 1, 1), dt.date(ANIO, 12, 31))
+    todos = Periodo(desde, hasta, "todos")
     r["pisos"] = {
-        "cobertura_anio": piso(anio, veces),
-        "cobertura_todos": piso(pisos.cobertura(desde, hasta), veces),
-        "tablero": piso(pisos.tablero(ANIO), veces),
+        "cobertura_anio": piso(
+            anio, veces, comprobar_cobertura("cobertura_anio", Periodo.anio(ANIO))
+        ),
+        "cobertura_todos": piso(
+            pisos.cobertura(desde, hasta), veces, comprobar_cobertura("cobertura_todos", todos)
+        ),
+        "tablero": piso(pisos.tablero(ANIO), veces, comprobar_tablero(ANIO)),
         "cobertura_csv": piso(anio, veces),
     }
+    print("  los pisos dan las mismas cifras que sus páginas ✓")
     lista = Actividad.objects.filter(titulo__icontains=BUSQUEDA).order_by("-fecha_inicio")
     r["plan_busqueda"] = plan(*lista.query.sql_with_params())
     if pesadas:

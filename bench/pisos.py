@@ -1,10 +1,12 @@
 """Los pisos en SQL: la misma agregación que cada página, escrita a mano como una sola consulta.
 
 Una página no puede ser más rápida que su piso: lo que sobra es el costo del ORM, de varias
-consultas en vez de una y de dibujar la página. Cada función devuelve (sql, parámetros).
+consultas en vez de una y de dibujar la página. Cada función devuelve (sql, parámetros);
+``cifras`` y ``trimestres`` leen lo que devuelve, para comprobar que da lo mismo que la página.
 """
 
 import datetime as dt
+from collections import Counter, defaultdict
 
 from capacitaciones.models import Actividad, Participacion
 
@@ -77,3 +79,32 @@ def tablero(anio: int) -> tuple[str, dict]:
         "desde0": dt.date(anio - 1, 1, 1),
         "hasta0": dt.date(anio - 1, 12, 31),
     }
+
+
+# ---- Las cifras de un piso, para compararlas con las del selector de su página ---------------
+
+
+def cifras(filas, sufijo: str = "") -> dict[str, dict[str, int]]:
+    """Clave de entidad ('00' nacional, '' sin entidad) -> actividades por estado y participantes
+    de las realizadas; sin ceros, para comparar con lo mismo sacado del selector."""
+    cuentas = defaultdict(Counter)
+    for parte, clave, estado, _tipo, _audiencia, n in filas:
+        if parte == f"{sufijo}a":
+            cuentas[clave or ""][estado] += n
+        elif parte == f"{sufijo}p":
+            cuentas[clave or ""]["participantes"] += n or 0
+    return _sin_ceros(cuentas)
+
+
+def trimestres(filas) -> dict[str, dict[str, int]]:
+    """Número de trimestre (0-7, del año anterior al elegido) -> programadas y realizadas."""
+    cuentas = defaultdict(Counter)
+    for parte, i, estado, _tipo, _audiencia, n in filas:
+        if parte == "t":
+            cuentas[str(i)][estado] += n
+    return _sin_ceros(cuentas)
+
+
+def _sin_ceros(cuentas) -> dict[str, dict[str, int]]:
+    limpias = {clave: {k: v for k, v in c.items() if v} for clave, c in cuentas.items()}
+    return {clave: c for clave, c in limpias.items() if c}

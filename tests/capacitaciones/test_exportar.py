@@ -184,3 +184,73 @@ def test_un_titulo_que_parece_formula_no_se_ejecuta_y_vuelve_igual(demo, tmp_pat
     assert resultado.errores == [] and resultado.conteo["sin_cambios"] == 11
     actividad = Actividad.objects.get(folio="SNDIF-2015-PLATICA-01")
     assert (actividad.titulo, actividad.sede) == (titulo, "-Sede")
+
+
+# Segundo semestre de 2017: cada actividad toca un borde del periodo o queda justo fuera.
+_BORDES = {
+    "ANTES": (dt.date(2017, 6, 30), dt.date(2017, 6, 30), "dia"),
+    "PRIMER-DIA": (dt.date(2017, 7, 1), dt.date(2017, 7, 1), "dia"),
+    "CRUZA-INICIO": (dt.date(2017, 6, 30), dt.date(2017, 7, 1), "dia"),
+    "ULTIMO-DIA": (dt.date(2017, 12, 31), dt.date(2017, 12, 31), "dia"),
+    "DESPUES": (dt.date(2018, 1, 1), dt.date(2018, 1, 1), "dia"),
+    "ABARCA": (dt.date(2016, 11, 1), dt.date(2018, 2, 28), "dia"),
+    "MES-JUNIO": (dt.date(2017, 6, 1), dt.date(2017, 6, 30), "mes"),
+    "MES-DICIEMBRE": (dt.date(2017, 12, 1), dt.date(2017, 12, 31), "mes"),
+    "SEMESTRE-1": (dt.date(2017, 1, 1), dt.date(2017, 6, 30), "semestre"),
+    "SEMESTRE-2": (dt.date(2017, 7, 1), dt.date(2017, 12, 31), "semestre"),
+    "ANIO": (dt.date(2017, 1, 1), dt.date(2017, 12, 31), "anio"),
+}
+
+
+@pytest.mark.parametrize(
+    ("desde", "hasta"),
+    [("2017-07-01", "2017-12-31"), ("2017-07-01", None), (None, "2017-06-30")],
+)
+def test_el_periodo_de_la_exportacion_es_el_de_en_periodo(db, desde, hasta, monkeypatch):
+    from capacitaciones.models import ActividadQuerySet
+    from programa.limites import FECHA_PISO, FECHA_TECHO
+
+    for nombre, (inicio, fin, precision) in _BORDES.items():
+        ActividadFactory(folio=nombre, fecha_inicio=inicio, fecha_fin=fin, precision=precision)
+    original, llamadas = ActividadQuerySet.en_periodo, []
+
+    def espia(self, *periodo):
+        llamadas.append(periodo)
+        return original(self, *periodo)
+
+    monkeypatch.setattr(ActividadQuerySet, "en_periodo", espia)
+    argumentos = [*(["--desde", desde] if desde else []), *(["--hasta", hasta] if hasta else [])]
+    salida = io.StringIO()
+    call_command("exportar_actividades", *argumentos, stdout=salida)
+    exportadas = {f["folio"] for f in csv.DictReader(io.StringIO(salida.getvalue()[1:]))}
+
+    # Una sola regla: la exportación pasa por en_periodo (y en PostgreSQL por su índice).
+    periodo = (
+        dt.date.fromisoformat(desde) if desde else FECHA_PISO,
+        dt.date.fromisoformat(hasta) if hasta else FECHA_TECHO,
+    )
+    assert llamadas == [periodo]
+    esperadas = {
+        ("2017-07-01", "2017-12-31"): {
+            "PRIMER-DIA",
+            "CRUZA-INICIO",
+            "ULTIMO-DIA",
+            "ABARCA",
+            "MES-DICIEMBRE",
+            "SEMESTRE-2",
+            "ANIO",
+        },
+        ("2017-07-01", None): set(_BORDES) - {"ANTES", "MES-JUNIO", "SEMESTRE-1"},
+        (None, "2017-06-30"): {
+            "ANTES",
+            "CRUZA-INICIO",
+            "ABARCA",
+            "MES-JUNIO",
+            "SEMESTRE-1",
+            "ANIO",
+        },
+    }[(desde, hasta)]
+    assert exportadas == esperadas
+    assert exportadas == set(
+        original(Actividad.objects.all(), *periodo).values_list("folio", flat=True)
+    )

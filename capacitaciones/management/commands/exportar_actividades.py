@@ -6,6 +6,7 @@ from tqdm import tqdm
 from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, lineas_csv
 from capacitaciones.models import Actividad
 from programa.archivos import escritura_completa
+from programa.limites import FECHA_PISO, FECHA_TECHO
 
 
 def _fecha(texto: str) -> dt.date:
@@ -39,10 +40,10 @@ class Command(BaseCommand):
             raise CommandError("Para exportar en XLSX indique el archivo con --salida.")
 
         actividades = Actividad.objects.order_by("fecha_inicio", "folio")
-        if desde:
-            actividades = actividades.filter(fecha_fin__gte=desde)
-        if hasta:
-            actividades = actividades.filter(fecha_inicio__lte=hasta)
+        if desde or hasta:
+            # El mismo traslape que las demás rutas (y su índice GiST en PostgreSQL); sin una de
+            # las dos fechas, la cota del programa hace de extremo abierto.
+            actividades = actividades.en_periodo(desde or FECHA_PISO, hasta or FECHA_TECHO)
         filas = actividades_filas(actividades)
         if salida:
             filas = tqdm(
