@@ -312,8 +312,10 @@ def _hechos(contribucion: dict):
 
 
 def _calcular_v1(contribucion: dict) -> dict:
-    """Actividades por (entidad, tipo) y personas por audiencia, sumando el ``conteo`` de cada
-    hecho. Devuelve datos simples: {"por_entidad": {clave: {tipo: n}}, "por_audiencia": [...]}."""
+    """Solo para instantáneas de la versión 1 (informes finales congelados antes del anexo de
+    cobertura): actividades por (entidad, tipo) y personas por audiencia, sumando el ``conteo``
+    de cada hecho; los hechos nuevos ya no lo traen. Devuelve datos simples:
+    {"por_entidad": {clave: {tipo: n}}, "por_audiencia": [...]}."""
     por_entidad: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     por_tipo: dict[str, int] = defaultdict(int)
     audiencias: dict[str, dict] = {}

@@ -33,10 +33,10 @@ Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por ac
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
 
-from capacitaciones.models import Actividad, ActividadInstitucion, Participacion, Producto
+from capacitaciones.models import Actividad, ActividadInstitucion, Producto
 from convenios.models import Convenio
 from informes.contribucion.anexo import anexo_datos
 from programa.models import Estrategia, Programa
@@ -67,62 +67,6 @@ def _destacadas(
     elegidas = {f["pk"] for f in orden[:tope]}
     base = orden if por_tamano else filas
     return [f for f in base if f["pk"] in elegidas], [f for f in filas if f["pk"] not in elegidas]
-
-
-def _conteo_en_base(actividades) -> dict:
-    """Lo mismo que ``_conteo()``, agregado en la base de datos: para las miles de actividades
-    que el informe cuenta sin narrar. Seis consultas, sean cuantas sean."""
-    ids = actividades.order_by().values("pk")
-    lugar = Actividad.entidades.through.objects
-    participantes = Actividad.entidades_participantes.through.objects
-    por_entidad: dict[tuple[str, str], int] = defaultdict(int)
-    for fila in (
-        lugar.filter(actividad__in=ids)
-        .values("actividad__tipo", "entidadfederativa_id")
-        .annotate(n=Count("id"))
-    ):
-        por_entidad[(fila["actividad__tipo"], fila["entidadfederativa_id"])] += fila["n"]
-    sin_lugar = actividades.order_by().filter(~Exists(lugar.filter(actividad_id=OuterRef("pk"))))
-    for fila in (
-        participantes.filter(actividad__in=sin_lugar.values("pk"))
-        .values("actividad__tipo", "entidadfederativa_id")
-        .annotate(n=Count("id"))
-    ):
-        por_entidad[(fila["actividad__tipo"], fila["entidadfederativa_id"])] += fila["n"]
-    for fila in (
-        sin_lugar.filter(~Exists(participantes.filter(actividad_id=OuterRef("pk"))))
-        .values("tipo")
-        .annotate(n=Count("pk"))
-    ):
-        por_entidad[(fila["tipo"], SIN_ENTIDAD)] += fila["n"]
-    por_clase = {
-        f["tipo"]: f["n"] for f in actividades.order_by().values("tipo").annotate(n=Count("pk"))
-    }
-    personas = [
-        {
-            "audiencia": f["audiencia__nombre"],
-            "audiencia_en": f["audiencia__nombre_en"],
-            "orden": f["audiencia__orden"],
-            "actividades": f["actividades"],
-            "sin_dato": f["sin_dato"],
-            "personas": f["personas"],
-        }
-        for f in Participacion.objects.filter(actividad__in=ids)
-        .values("audiencia__nombre", "audiencia__nombre_en", "audiencia__orden")
-        .annotate(
-            actividades=Count("id"),
-            sin_dato=Count("id", filter=Q(total__isnull=True)),
-            personas=Coalesce(Sum("total"), 0),
-        )
-    ]
-    return {
-        "actividades": [
-            {"clase": clase, "entidad": clave, "n": n}
-            for (clase, clave), n in sorted(por_entidad.items())
-        ],
-        "por_tipo": dict(sorted(por_clase.items())),
-        "personas": sorted(personas, key=lambda f: (f["orden"], f["audiencia"])),
-    }
 
 
 def _iso(fecha: dt.date | None) -> str | None:
@@ -179,47 +123,6 @@ def _es_preventiva(actividad) -> bool:
     return "preventiv" in texto or "prevencion" in texto
 
 
-def _conteo(actividades) -> dict:
-    """Lo que el anexo suma de un hecho: actividades por entidad y tipo, personas por audiencia.
-
-    Una actividad cuenta en las entidades donde se realizó; si no se registró ninguna, en las
-    de quienes participaron; si tampoco, en «sin entidad registrada».
-    """
-    por_entidad: dict[tuple[str, str], int] = defaultdict(int)
-    por_clase: dict[str, int] = defaultdict(int)
-    personas: dict[str, dict] = {}
-    for a in actividades:
-        por_clase[a.tipo] += 1
-        entidades = list(a.entidades.all()) or list(a.entidades_participantes.all())
-        for e in entidades or [None]:
-            por_entidad[(a.tipo, e.clave if e else SIN_ENTIDAD)] += 1
-        for p in a.participaciones.all():
-            fila = personas.setdefault(
-                p.audiencia.nombre,
-                {
-                    "audiencia": p.audiencia.nombre,
-                    "audiencia_en": p.audiencia.nombre_en,
-                    "orden": p.audiencia.orden,
-                    "actividades": 0,
-                    "sin_dato": 0,
-                    "personas": 0,
-                },
-            )
-            fila["actividades"] += 1
-            if p.total is None:
-                fila["sin_dato"] += 1
-            else:
-                fila["personas"] += p.total
-    return {
-        "actividades": [
-            {"clase": clase, "entidad": clave, "n": n}
-            for (clase, clave), n in sorted(por_entidad.items())
-        ],
-        "por_tipo": dict(sorted(por_clase.items())),
-        "personas": sorted(personas.values(), key=lambda f: (f["orden"], f["audiencia"])),
-    }
-
-
 def _fecha(actividad) -> dict:
     return {
         "inicio": _iso(actividad.fecha_inicio),
@@ -263,7 +166,6 @@ def _accion(actividad) -> dict:
         and all(i.tipo == "estatal" and "dif" in normalizar(i.nombre).split() for i in participa),
         "organiza": _con_rol(actividad, ActividadInstitucion.Rol.ORGANIZA),
         "imparte": _con_rol(actividad, ActividadInstitucion.Rol.IMPARTE),
-        "conteo": _conteo([actividad]),
     }
 
 
@@ -303,13 +205,11 @@ def _grupo_capacitaciones(actividades: list, estado: str) -> dict:
         "imparte": _unicos(
             [i for a in actividades for i in _con_rol(a, ActividadInstitucion.Rol.IMPARTE)]
         ),
-        "conteo": _conteo(actividades),
     }
 
 
-def _otras(filas: list[dict], consulta, corte: dt.date) -> dict:
-    """Conteos por tipo y tiempo (realizadas, por realizar, canceladas); ``consulta`` son las
-    mismas actividades, para contarlas en la base de datos."""
+def _otras(filas: list[dict], corte: dt.date) -> dict:
+    """Conteos por tipo y tiempo (realizadas, por realizar, canceladas)."""
     grupos: dict[tuple[str, str], list] = defaultdict(list)
     for f in filas:
         if f["estado"] == Actividad.Estado.CANCELADA:
@@ -328,7 +228,6 @@ def _otras(filas: list[dict], consulta, corte: dt.date) -> dict:
                 grupos.items(), key=lambda kv: (orden_tiempo.index(kv[0][0]), kv[0][1])
             )
         ],
-        "conteo": _conteo_en_base(consulta),
     }
 
 
@@ -625,10 +524,7 @@ def contribucion_construir(
 
     # 8. Lo demás, contado.
     if otras:
-        contadas = actividades_qs.exclude(pk__in=narradas)
-        secciones.append(
-            {"clave": "otras", "parrafos": [{"hechos": [_otras(otras, contadas, corte)]}]}
-        )
+        secciones.append({"clave": "otras", "parrafos": [{"hechos": [_otras(otras, corte)]}]})
 
     # Los nombres de todas las entidades que aparecen, narradas o contadas.
     ids = actividades_qs.order_by().values("pk")

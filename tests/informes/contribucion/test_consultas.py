@@ -65,11 +65,10 @@ def test_consultas_constantes(n, programa, django_assert_num_queries, monkeypatc
     # convenio), partes de ese convenio, sus instituciones, audiencias, entidades de difusión
     # · 1 programas con su institución · 1 las narradas + 5 precargas de con_relaciones()
     # (entidades, entidades participantes, temas, participaciones con audiencia, instituciones
-    # con rol) · 5 el conteo de las demás en la base (por entidad, por entidad participante,
-    # sin entidad, por tipo, personas por audiencia) · 2 nombres de las entidades · 6 el anexo
-    # (el selector de cobertura: entidades, audiencias, actividades por entidad y nacional,
-    # participantes por entidad y nacional).
-    with django_assert_num_queries(31):
+    # con rol) · 2 nombres de las entidades · 6 el anexo (el selector de cobertura:
+    # entidades, audiencias, actividades por entidad y nacional, participantes por entidad y
+    # nacional), que cuenta también las actividades no narradas.
+    with django_assert_num_queries(26):
         contribucion = _construir()
     assert sum(len(s["parrafos"]) for s in contribucion["secciones"]) > 0
     assert Actividad.objects.count() == n
