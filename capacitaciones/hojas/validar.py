@@ -455,7 +455,3 @@ def _agregar(errores: ValidationError, error, ya_dichas=frozenset()) -> None:
             continue
         for mensaje in mensajes:
             error(columna, mensaje)
-
-
-def etiqueta_opcion(columna: str, valor: str) -> str:
-    return etiqueta(OPCIONES[columna], valor)
