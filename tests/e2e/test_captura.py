@@ -1,12 +1,13 @@
-"""Recorrido 1: una capturista registra un convenio, una plática con su asistencia y su evidencia.
+"""Recorrido 1: un enlace estatal registra una plática realizada con su asistencia y su evidencia.
 
-Todo el recorrido se hace SOLO CON EL TECLADO (Tab, Enter, Espacio y escribir): ningún clic.
-Si un campo, un botón o un enlace no se alcanza con Tab, la prueba falla.
+Los recorridos de captura se hacen SOLO CON EL TECLADO (Tab, Enter, Espacio y escribir): ningún
+clic. Si un campo, un botón o un enlace no se alcanza con Tab, la prueba falla.
 """
 
 import pytest
 from playwright.sync_api import expect
 
+from capacitaciones.models import Actividad
 from tests import archivos
 from tests.e2e.teclado import (
     elegir_autocompletado,
@@ -16,7 +17,7 @@ from tests.e2e.teclado import (
     seguir_enlace,
     tabular_hasta,
 )
-from tests.e2e.usuarios import CLAVE, capturista_nacional
+from tests.e2e.usuarios import CLAVE, capturista_nacional, enlace_estatal
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -26,6 +27,68 @@ TITULO_PLATICA = "Prevención del grooming en San Luis Potosí"
 PROGRAMA = "Programa para la Protección y Desarrollo Integral de la Infancia"
 # Un PDF real de una página: el sistema lo abre completo antes de aceptarlo.
 LISTA_PDF = archivos.pdf()
+TITULO_PLATICA_ENLACE = "Pláticas sobre sexting en secundarias de Ciudad Valles"
+
+
+def test_enlace_registra_una_platica_realizada_con_asistencia_por_sexo(
+    pagina, recorrido, datos_demo
+):
+    """El día a día de un enlace de San Luis Potosí: la plática ya ocurrió y trae su lista."""
+    enlace = enlace_estatal()
+    recorrido.solo_con_teclado()
+
+    recorrido.abrir("/admin/")
+    recorrido.entrar(enlace.username, CLAVE)
+    expect(pagina.locator("#content h1")).to_have_text("Registro del programa")
+    recorrido.clic(pagina.locator("tr.model-actividad a.addlink"), "Agregar (Actividades)")
+    expect(pagina.locator("#content h1")).to_have_text("Agregar actividad")
+    # Su única entidad, el único programa y una fila de participación y de evidencia ya están.
+    expect(pagina.locator("#id_entidades + .select2")).to_contain_text("San Luis Potosí")
+    expect(pagina.locator("#id_programa + .select2")).to_contain_text(PROGRAMA)
+    expect(pagina.locator("#id_participaciones-0-total")).to_be_visible()
+    expect(pagina.locator("#id_evidencias-0-archivo")).to_be_visible()
+
+    recorrido.elegir(pagina.locator("#id_tipo"), "Plática", "Tipo")
+    recorrido.escribir(pagina.locator("#id_titulo"), TITULO_PLATICA_ENLACE, "Título")
+    recorrido.elegir(pagina.locator("#id_estado"), "Realizada", "Estado")
+    recorrido.escribir(pagina.locator("#id_fecha_inicio"), "22/10/2015", "Fecha de inicio")
+    recorrido.autocompletar(
+        "id_participaciones-0-audiencia", "Adolesc", "Adolescentes", "Audiencia"
+    )
+    recorrido.escribir(pagina.locator("#id_participaciones-0-total"), "58", "Personas")
+    recorrido.escribir(pagina.locator("#id_participaciones-0-mujeres"), "31", "Mujeres")
+    recorrido.escribir(pagina.locator("#id_participaciones-0-hombres"), "27", "Hombres")
+    recorrido.elegir(pagina.locator("#id_evidencias-0-tipo"), "Lista de asistencia", "Evidencia")
+    recorrido.adjuntar(
+        pagina.locator("#id_evidencias-0-archivo"),
+        {"name": "asistencia-valles.pdf", "mimeType": "application/pdf", "buffer": LISTA_PDF},
+        "Archivo",
+    )
+    recorrido.pantalla("Plática del enlace, llena")
+    recorrido.clic(pagina.locator("input[name=_save]"), "Guardar")
+
+    expect(pagina.locator(".messagelist .success")).to_contain_text("Registro agregado")
+    fila = pagina.locator("#result_list tbody tr", has_text=TITULO_PLATICA_ENLACE)
+    expect(fila.locator("td.field-estado")).to_have_text("Realizada")
+    expect(fila.locator("td.field-fecha")).to_have_text("22/10/2015")
+    expect(fila.locator("td.field-lista_entidades")).to_have_text("San Luis Potosí")
+    expect(fila.locator("td.field-participantes")).to_have_text("58")
+    recorrido.pantalla("Lista de actividades del enlace con la plática")
+    recorrido.afirmar_maximo(16)
+
+    # Lo guardado: lo que la persona escribió, con lo prellenado, y el PDF íntegro.
+    actividad = Actividad.objects.get(titulo=TITULO_PLATICA_ENLACE)
+    assert (actividad.tipo, actividad.estado) == ("platica", "realizada")
+    assert actividad.fecha_inicio.isoformat() == "2015-10-22"
+    assert [e.clave for e in actividad.entidades.all()] == ["24"]
+    assert actividad.programa.nombre == PROGRAMA
+    assert [
+        (p.audiencia.nombre, p.total, p.mujeres, p.hombres) for p in actividad.participaciones.all()
+    ] == [("Adolescentes", 58, 31, 27)]
+    (evidencia,) = actividad.evidencias.all()
+    assert evidencia.tipo == "lista_asistencia"
+    with evidencia.archivo.open("rb") as guardado:
+        assert guardado.read() == LISTA_PDF
 
 
 def test_capturista_registra_convenio_y_platica_solo_con_teclado(pagina, recorrido, datos_demo):
