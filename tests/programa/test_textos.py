@@ -188,7 +188,7 @@ def _po(ruta: Path) -> dict:
     return entradas
 
 
-@pytest.mark.parametrize("dominio", ["django"])
+@pytest.mark.parametrize("dominio", ["django", "djangojs"])
 def test_el_mo_compilado_corresponde_al_po(dominio):
     carpeta = Path(settings.BASE_DIR) / "locale" / "es_MX" / "LC_MESSAGES"
     with open(carpeta / f"{dominio}.mo", "rb") as mo:
@@ -198,3 +198,26 @@ def test_el_mo_compilado_corresponde_al_po(dominio):
     assert {k: v for k, v in compilado.items() if k != ""} == fuente, (
         "Compile de nuevo: python manage.py compilemessages --locale es_MX"
     )
+
+
+def test_el_calendario_y_el_reloj_del_admin_hablan_espanol(admin_client):
+    """El JavaScript del admin (DateTimeShortcuts, acciones, selector de dos cajas) toma sus
+    textos de /admin/jsi18n/: meses, días, «Hoy», «Ahora» y los títulos de sus ventanas."""
+    catalogo = admin_client.get("/admin/jsi18n/").content.decode()
+
+    def dice(msgid):
+        return re.search(rf'"{re.escape(msgid)}": ("[^"]*"|\[[^\]]*\])', catalogo).group(1)
+
+    assert dice("Choose a Date") == '"Elija una fecha"'
+    assert dice("Choose a Time") == '"Elija una hora"'
+    assert (dice("Today"), dice("Now"), dice("Yesterday")) == ('"Hoy"', '"Ahora"', '"Ayer"')
+    # Al principio del encabezado del calendario el mes va con mayúscula: «Octubre 2019».
+    assert dice("October") == '"Octubre"'
+    assert dice("one letter Sunday\\u0004S") == '"D"'
+    assert "seleccionado" in dice("%(sel)s of %(cnt)s selected")
+    assert dice("Click to choose all %s at once.") == (
+        '"Haga clic para elegir todos los %s de una vez."'
+    )
+    textos = re.findall(r'": ("[^"]*")', catalogo)
+    for malo in ("/a", "Da click", 'Fecha"', "esta a"):
+        assert not [t for t in textos if malo in t], malo
