@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.template import loader
 from django.test import Client
 from django.urls import reverse
 
@@ -176,4 +177,6 @@ def paginas_abrir(sitio: dict) -> Abiertas:
         respuesta = anonimo.post("/admin/login/", {"username": "nadie", "password": "mal"})
         if intento in (0, settings.AXES_FAILURE_LIMIT - 1):
             guardar("anonimo", f"POST /admin/login/ ({respuesta.status_code})", respuesta)
+    # La página de error del servidor se dibuja sin contexto ni petición, como lo hace Django.
+    abiertas.paginas.append(Pagina("anonimo", "500.html", 500, loader.render_to_string("500.html")))
     return abiertas

