@@ -3,7 +3,7 @@ import hashlib
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
-from django.contrib.auth.forms import UserChangeForm
+from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -130,6 +130,17 @@ def huella_cuenta(pk, *, bloquear: bool = False) -> str:
     return hashlib.sha256(repr([cuenta, relaciones]).encode()).hexdigest()
 
 
+class ResumenContrasena(ReadOnlyPasswordHashWidget):
+    """El resumen de la contraseña sin los atributos que un ``<div>`` no admite: Django le pone
+    «disabled» y lo describe con una ayuda cuyo id nunca escribe (HTML no válido)."""
+
+    def get_context(self, name, value, attrs):
+        contexto = super().get_context(name, value, attrs)
+        for atributo in ("disabled", "aria-describedby"):
+            contexto["widget"]["attrs"].pop(atributo, None)
+        return contexto
+
+
 class FormularioCuenta(UserChangeForm):
     """El formulario de una cuenta lleva la huella que se abrió; uno viejo no reactiva una
     cuenta desactivada ni devuelve entidades que otra persona quitó."""
@@ -138,6 +149,8 @@ class FormularioCuenta(UserChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "password" in self.fields:
+            self.fields["password"].widget = ResumenContrasena()
         if self.instance.pk is not None:
             self.fields["huella_leida"].initial = huella_cuenta(self.instance.pk)
 

@@ -216,7 +216,39 @@ class PaginadorEstimado(Paginator):
         return n
 
 
-class AutocompletePrecargado(AutocompleteSelect):
+class AutocompleteConOpcionVacia(AutocompleteSelect):
+    """El autocompletado de Django con su opción vacía escrita como la de un ``<select>``.
+
+    Django pone ``<option value=""></option>`` (vacía, HTML no válido) y, si el campo es
+    obligatorio, ninguna: un ``<select required>`` sin opción vacía tampoco es válido, y sin
+    JavaScript elegiría solo la primera opción. Select2 toma la opción de valor "" como su
+    marcador, diga lo que diga el texto, y no la muestra en la lista.
+    """
+
+    VACIA = "---------"
+
+    def optgroups(self, name, value, attr=None):
+        grupos = super().optgroups(name, value, attr)
+        opciones = grupos[0][1]
+        if opciones and opciones[0]["value"] == "":
+            opciones[0]["label"] = self.VACIA
+        else:
+            opciones.insert(0, self.create_option(name, "", self.VACIA, False, 0))
+        return grupos
+
+
+class AutocompleteValidoAdmin:
+    """Admin (o inline) cuyos campos autocompletados usan ``AutocompleteConOpcionVacia``."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteConOpcionVacia(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class AutocompletePrecargado(AutocompleteConOpcionVacia):
     """Autocompletado que toma las etiquetas ya elegidas de un diccionario cargado de una vez.
 
     El AutocompleteSelect de Django hace una consulta por fila de un inline para mostrar el
@@ -231,9 +263,7 @@ class AutocompletePrecargado(AutocompleteSelect):
         elegidos = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
         if not all(v in self.etiquetas for v in elegidos):
             return super().optgroups(name, value, attr)  # p. ej. un valor nuevo al reenviar
-        opciones = []
-        if not self.is_required:
-            opciones.append(self.create_option(name, "", "", False, 0))
+        opciones = [self.create_option(name, "", self.VACIA, False, 0)]
         for valor in elegidos:
             opciones.append(
                 self.create_option(name, valor, self.etiquetas[valor], True, len(opciones))
@@ -241,7 +271,7 @@ class AutocompletePrecargado(AutocompleteSelect):
         return [(None, opciones, 0)]
 
 
-class InlinePrecargado:
+class InlinePrecargado(AutocompleteValidoAdmin):
     """Para un inline con campos en ``autocomplete_fields``: etiquetas en una consulta por campo."""
 
     def get_queryset(self, request):
@@ -338,7 +368,7 @@ class AlcanceEstatalAdmin:
         return FormularioEstatal
 
 
-class HistorialAdmin(SimpleHistoryAdmin):
+class HistorialAdmin(AutocompleteValidoAdmin, SimpleHistoryAdmin):
     """El admin de cada registro con su historial (django-simple-history).
 
     La vista de una versión anterior permite volver a ella guardando el formulario; aquí solo

@@ -75,8 +75,13 @@ def _seleccion(datos: selector.Cobertura, form: FiltrosCoberturaForm):
     if orden != ordenar.PREDETERMINADO:
         notas.append(f"Orden: {ordenar.describir(orden)}.")
     if solo_sin:
+        cuales = (
+            "Solo la entidad sin actividades realizadas"
+            if len(filas) == 1
+            else f"Solo las {len(filas)} entidades sin actividades realizadas"
+        )
         notas.append(
-            f"Solo las {len(filas)} entidades sin actividades realizadas; el total es el de "
+            f"{cuales}; el total es el de "
             + ("todo el país." if datos.filtros.entidades is None else "todas sus entidades.")
         )
     return filas, notas

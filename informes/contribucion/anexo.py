@@ -15,7 +15,7 @@ from informes.cobertura.periodos import Periodo
 from informes.cobertura.selectores import Cobertura, FilaCobertura, Filtros, cobertura
 from informes.contribucion.documento import Tabla
 from informes.contribucion.redaccion import en, es
-from informes.graficos.mapa import geometria, mapa_svg, numero
+from informes.graficos.mapa import ATRIBUCION, ATRIBUCION_EN, geometria, mapa_svg, numero
 
 SIN_ENTIDAD = ""  # clave del renglón "sin entidad registrada"
 
@@ -85,7 +85,7 @@ ETIQUETAS = {
         ),
         "nota_desglose": (
             "Women and men: each audience's breakdown where the activity records it; otherwise "
-            "the whole activity's, which is not assigned to any audience. «Sex not recorded»: "
+            "the whole activity's, which is not assigned to any audience. “Sex not recorded”: "
             "participants minus women minus men."
         ),
         "resumen": "{n} of {de} states with no activities held in the period.",
@@ -299,7 +299,7 @@ ETIQUETAS_V1 = {
         "mapa": "Coverage: activities by state",
         "nota_sin_dato": (
             "Where an activity did not record how many people attended, nothing is added: it "
-            "is counted under «Activities with no number recorded»."
+            "is counted under “Activities with no number recorded”."
         ),
     },
 }
@@ -413,6 +413,7 @@ TEXTOS_MAPA = {
     "es": {
         "sin_dato": "sin actividades realizadas",
         "hasta": "a",
+        "atribucion": ATRIBUCION,
         "alternativo": (
             "Mapa de México con las 32 entidades federativas coloreadas según el número de "
             "actividades realizadas: {con} de 32 con alguna; más actividades: {mas}. Las cifras "
@@ -422,6 +423,7 @@ TEXTOS_MAPA = {
     "en": {
         "sin_dato": "no activities held",
         "hasta": "to",
+        "atribucion": ATRIBUCION_EN,
         "alternativo": (
             "Map of Mexico with its 32 states shaded by the number of activities held: {con} of "
             "32 with at least one; most activities: {mas}. Each state's figures are in the "
@@ -460,4 +462,8 @@ def mapa_cobertura_svg(valores: dict[str, int], idioma: str) -> str:
         sin_dato=textos["sin_dato"],
         hasta=textos["hasta"],
         con_titulo=False,
+        nombres={e["clave"]: en.state_name(e) for e in geometria()["entidades"]}
+        if idioma == "en"
+        else None,
+        atribucion=textos["atribucion"],
     )

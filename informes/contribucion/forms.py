@@ -59,6 +59,17 @@ class FechaInput(forms.DateInput):
     def __init__(self):
         super().__init__(format="%Y-%m-%d")
 
+    def format_value(self, value):
+        # Un <input type="date"> solo admite AAAA-MM-DD; otra cosa (que el navegador nunca
+        # envía) se devuelve vacía y el error junto al campo dice qué estaba mal.
+        texto = super().format_value(value)
+        if texto and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", texto):
+            return None
+        try:
+            return texto and dt.date.fromisoformat(texto).isoformat()
+        except ValueError:
+            return None
+
 
 class InformeNuevoForm(forms.ModelForm):
     limite_palabras = campo_limite_palabras()

@@ -16,6 +16,7 @@ from django.utils.html import escape
 
 GEOMETRIA = Path(__file__).resolve().parent / "datos" / "mapa-mexico.json"
 ATRIBUCION = "Geometría: @svg-maps/mexico © Victor Cazanave, licencia CC BY 4.0"
+ATRIBUCION_EN = "Geometry: @svg-maps/mexico © Victor Cazanave, CC BY 4.0 licence"
 
 # Azules de menos a más (secuencia de ColorBrewer); sin actividad: blanco rayado.
 PALETA = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
@@ -84,6 +85,8 @@ def mapa_svg(
     sin_dato: str = "sin cobertura",
     hasta: str = "a",
     con_titulo: bool = True,
+    nombres: Mapping[str, str] | None = None,
+    atribucion: str = ATRIBUCION,
 ) -> str:
     """El mapa de las 32 entidades coloreadas según ``valores`` (clave INEGI -> número).
 
@@ -93,10 +96,12 @@ def mapa_svg(
     ``sin_dato`` dice en la leyenda qué significa el 0 en esta métrica; ``hasta`` une los
     extremos de un intervalo («1 a 5»; «1 to 5» en inglés). Con ``con_titulo=False`` el título
     no se dibuja (queda como ``<title>``, el nombre accesible): un documento que pone su propio
-    pie de figura lo imprimiría dos veces.
+    pie de figura lo imprimiría dos veces. ``nombres`` (clave -> nombre) y ``atribucion``
+    cambian los nombres de las entidades y la fuente, para un documento en otro idioma.
     """
     datos = geometria()
     enlaces = enlaces or {}
+    nombres = nombres or {}
     maximo = max((valores.get(e["clave"], 0) for e in datos["entidades"]), default=0)
     intervalos = clases(maximo)
     colores = _colores(intervalos)
@@ -142,7 +147,8 @@ def mapa_svg(
         valor = valores.get(entidad["clave"], 0)
         singular, plural = unidad
         etiqueta = escape(
-            f"{entidad['nombre']}: {numero(valor)} {singular if valor == 1 else plural}"
+            f"{nombres.get(entidad['clave'], entidad['nombre'])}: "
+            f"{numero(valor)} {singular if valor == 1 else plural}"
         )
         trazo = (
             f'<path d="{entidad["path"]}" fill="{color(valor)}" stroke="{COLOR_BORDE}" '
@@ -158,7 +164,7 @@ def mapa_svg(
     partes.append(_leyenda(intervalos, colores, patron, unidad[1], sin_dato, hasta))
     partes.append(
         f'<text x="786" y="532" text-anchor="end" font-size="{LETRA_MINIMA}" fill="#4d4d4d">'
-        f"{escape(ATRIBUCION)}</text>"
+        f"{escape(atribucion)}</text>"
     )
     partes.append("</svg>")
     return "".join(partes)

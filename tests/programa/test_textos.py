@@ -13,15 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib import admin
-from django.contrib.auth.models import Group, User
-from django.urls import reverse
 
-from capacitaciones.models import Actividad
-from informes.contribucion.servicios import informe_generar
-from informes.models import InformeContribucion
-from programa.models import PerfilUsuario
-from programa.roles import POR_CLAVE
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -89,83 +81,16 @@ def frases_malas(texto: str) -> list[str]:
     ]
 
 
-@pytest.fixture
-def sitio(demo):
-    """Los hechos de 2015, un informe, una actividad borrada y una persona por rol."""
-    usuarios = {}
-    for clave, grupo in POR_CLAVE.items():
-        usuario = User.objects.create_user(clave, password="x" * 12, is_staff=True)
-        usuario.groups.add(Group.objects.get(name=grupo))
-        usuarios[clave] = usuario
-    PerfilUsuario.objects.create(usuario=usuarios["enlace-estatal"]).entidades.set(["24"])
-    informe = InformeContribucion.objects.create(
-        titulo="Aportación 2019",
-        desde=dt.date(2019, 1, 1),
-        hasta=dt.date(2019, 12, 31),
-        corte=dt.date(2019, 10, 29),
-        creado_por=usuarios["coordinacion"],
-    )
-    informe_generar(informe=informe)
-    f.ActividadFactory(titulo="Taller que se borró", entidades=["24"]).delete()
-    f.ActividadFactory(  # una sola actividad del enlace en 2019: «1 actividad realizada»
-        titulo="Foro en Ciudad Valles",
-        entidades=["24"],
-        fecha_inicio=dt.date(2019, 10, 29),
-        fecha_fin=dt.date(2019, 10, 29),
-    )
-    return {"usuarios": usuarios, "informe": informe}
-
-
-def paginas(informe) -> list[str]:
-    """Cada página HTML: índice, listas, altas, fichas, historiales, borrados e informes."""
-    urls = ["/admin/", "/admin/password_change/"]
-    for modelo in admin.site._registry:
-        info = f"admin:{modelo._meta.app_label}_{modelo._meta.model_name}"
-        urls += [reverse(f"{info}_changelist"), reverse(f"{info}_changelist") + "?q=a"]
-        urls.append(reverse(f"{info}_add"))
-        registro = modelo._default_manager.order_by("pk").first()
-        if registro is not None:
-            for vista in ("change", "history", "delete"):
-                urls.append(reverse(f"{info}_{vista}", args=[registro.pk]))
-        urls.append(reverse("admin:app_list", args=[modelo._meta.app_label]))
-    actividad = Actividad.objects.filter(entidades="24").order_by("pk").first()
-    historia = actividad.historial.order_by("history_id").first()
-    A = "/admin/capacitaciones/actividad/"
-    urls += [
-        f"{A}{actividad.pk}/change/",
-        f"{A}{actividad.pk}/history/{historia.history_id}/",
-        f"{A}importar/",
-        f"{A}eliminadas/",
-        f"{A}?anio=2015",
-        "/informes/",
-        "/informes/?anio=2019",
-        "/informes/cobertura/?anio=2015",
-        "/informes/cobertura/?anio=2019",
-        "/informes/cobertura/24/?anio=2019",
-        "/informes/contribucion/",
-        "/informes/contribucion/nuevo/",
-        f"/informes/contribucion/{informe.pk}/",
-        f"/informes/contribucion/{informe.pk}/regenerar/",
-        f"/informes/contribucion/{informe.pk}/finalizar/",
+def test_ninguna_pagina_dice_frases_malas_para_ningun_rol(paginas_abiertas):
+    problemas = [
+        f"{pagina.rol} {pagina.url}: {frase}"
+        for pagina in paginas_abiertas.html()
+        for frase in frases_malas(texto_visible(pagina.html))
     ]
-    return list(dict.fromkeys(urls))
-
-
-def test_ninguna_pagina_dice_frases_malas_para_ningun_rol(client, sitio):
-    problemas, abiertas = [], 0
-    urls = paginas(sitio["informe"])
-    for rol, usuario in sitio["usuarios"].items():
-        client.force_login(usuario)
-        for url in urls:
-            respuesta = client.get(url)
-            if respuesta.status_code != 200 or "html" not in respuesta.get("Content-Type", ""):
-                continue
-            abiertas += 1
-            for frase in frases_malas(texto_visible(respuesta.content.decode())):
-                problemas.append(f"{rol} {url}: {frase}")
 
     assert not problemas, "\n".join(problemas)
-    assert abiertas > 200  # de verdad se abrieron las páginas de los cinco roles
+    # De verdad se abrieron las páginas de los cinco roles.
+    assert sum(p.estado == 200 for p in paginas_abiertas.html()) > 200
 
 
 @pytest.mark.parametrize(
@@ -263,12 +188,36 @@ def _po(ruta: Path) -> dict:
     return entradas
 
 
-def test_el_mo_compilado_corresponde_al_po():
+@pytest.mark.parametrize("dominio", ["django", "djangojs"])
+def test_el_mo_compilado_corresponde_al_po(dominio):
     carpeta = Path(settings.BASE_DIR) / "locale" / "es_MX" / "LC_MESSAGES"
-    with open(carpeta / "django.mo", "rb") as mo:
+    with open(carpeta / f"{dominio}.mo", "rb") as mo:
         compilado = gettext.GNUTranslations(mo)._catalog
-    fuente = _po(carpeta / "django.po")
+    fuente = _po(carpeta / f"{dominio}.po")
 
     assert {k: v for k, v in compilado.items() if k != ""} == fuente, (
         "Compile de nuevo: python manage.py compilemessages --locale es_MX"
     )
+
+
+def test_el_calendario_y_el_reloj_del_admin_hablan_espanol(admin_client):
+    """El JavaScript del admin (DateTimeShortcuts, acciones, selector de dos cajas) toma sus
+    textos de /admin/jsi18n/: meses, días, «Hoy», «Ahora» y los títulos de sus ventanas."""
+    catalogo = admin_client.get("/admin/jsi18n/").content.decode()
+
+    def dice(msgid):
+        return re.search(rf'"{re.escape(msgid)}": ("[^"]*"|\[[^\]]*\])', catalogo).group(1)
+
+    assert dice("Choose a Date") == '"Elija una fecha"'
+    assert dice("Choose a Time") == '"Elija una hora"'
+    assert (dice("Today"), dice("Now"), dice("Yesterday")) == ('"Hoy"', '"Ahora"', '"Ayer"')
+    # Al principio del encabezado del calendario el mes va con mayúscula: «Octubre 2019».
+    assert dice("October") == '"Octubre"'
+    assert dice("one letter Sunday\\u0004S") == '"D"'
+    assert "seleccionado" in dice("%(sel)s of %(cnt)s selected")
+    assert dice("Click to choose all %s at once.") == (
+        '"Haga clic para elegir todos los %s de una vez."'
+    )
+    textos = re.findall(r'": ("[^"]*")', catalogo)
+    for malo in ("/a", "Da click", 'Fecha"', "esta a"):
+        assert not [t for t in textos if malo in t], malo

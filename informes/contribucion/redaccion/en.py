@@ -115,7 +115,7 @@ def date_opening(f: dict) -> str:
     return es.mayuscula(date(f)) + ","
 
 
-ENGLISH_NAMES = {"15": "State of Mexico"}
+ENGLISH_NAMES = {"09": "Mexico City", "15": "State of Mexico"}
 
 
 def state_name(e: dict) -> str:
