@@ -168,3 +168,45 @@ def test_la_comparacion_ofrece_descargar_las_dos_versiones(cliente, borrador, co
         assert f'aria-label="Descargar la versión {informe.version}"' in pagina
         for formato in ("docx", "pdf", "html", "md"):
             assert reverse("informes:contribucion_descargar", args=[informe.pk, formato]) in pagina
+
+
+def test_las_paginas_del_editor_pasan_el_nu_html_checker(cliente, borrador, coordinador, tmp_path):
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from informes.contribucion.servicios import informe_finalizar, informe_nueva_version
+    from tests.informes.cobertura.test_html_valido import VNU
+
+    if not (shutil.which("java") and VNU and VNU.exists()):
+        pytest.skip("sin Java o sin vnu.jar")
+    borrador.introduccion = INTRODUCCION
+    borrador.save()
+    paginas = {
+        "editor": cliente.get(_detalle(borrador)),
+        "con-error": cliente.post(_detalle(borrador), _datos(borrador, limite_palabras="-1")),
+    }
+    nueva = informe_nueva_version(informe=borrador, usuario=coordinador)
+    paginas["comparar"] = cliente.get(
+        reverse("informes:contribucion_comparar", args=[nueva.pk, borrador.pk])
+    )
+    informe_finalizar(informe=borrador, usuario=coordinador)
+    paginas["final"] = cliente.get(_detalle(borrador))
+    for nombre, respuesta in paginas.items():
+        (tmp_path / f"{nombre}.html").write_bytes(respuesta.content)
+
+    salida = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout"]
+        + sorted(str(p) for p in tmp_path.glob("*.html")),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    errores = [
+        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(salida.stdout)["messages"]
+        if m["type"] == "error"
+    ]
+    assert errores == []
