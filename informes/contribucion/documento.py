@@ -52,11 +52,12 @@ class Documento:
 
     def texto_plano(self) -> str:
         """Todo el texto (sin el anexo), como lo leería una persona; sirve para contar palabras."""
-        return "\n".join([self.titulo, *(_plano(b) for b in self.bloques_texto)])
+        return "\n".join([self.titulo, texto_plano(self.bloques_texto)])
 
 
-def _plano(bloque: Bloque) -> str:
-    return "\n".join([bloque.texto, *bloque.elementos]).strip()
+def texto_plano(bloques: list[Bloque]) -> str:
+    """Los bloques sin marcas («## », «- »): lo que se cuenta como palabras, aquí y en el editor."""
+    return "\n".join("\n".join([b.texto, *b.elementos]).strip() for b in bloques)
 
 
 def texto_a_bloques(texto: str) -> list[Bloque]:

@@ -2,11 +2,13 @@
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from informes.cobertura.periodos import Periodo
+from informes.contribucion.documento import Bloque, contar_palabras, texto_a_bloques, texto_plano
 from informes.models import InformeContribucion
 from programa.revision import FormularioConRevision
 
@@ -117,11 +119,28 @@ class InformeNuevoForm(forms.ModelForm):
         return datos
 
 
+AYUDA_TEXTO = _(
+    "Párrafos separados por una línea en blanco; viñetas con «- » al inicio del renglón; "
+    "un subtítulo con «## » al inicio del renglón."
+)
+
+
+@dataclass
+class SeccionEditable:
+    """Una sección del texto con su campo, su vista previa y sus palabras, como se ve ahora."""
+
+    campo: forms.BoundField
+    bloques: list[Bloque]
+    palabras: int
+
+
 class InformeTextoForm(FormularioConRevision):
-    """Lo que se edita de un borrador: título, límite de palabras y el texto.
+    """Lo que se edita de un borrador: título, límite de palabras y el texto, por secciones.
 
     Lleva la revisión que se abrió: dos personas con el mismo borrador no se borran el texto.
     """
+
+    SECCIONES = ("introduccion", "cuerpo", "cierre")
 
     limite_palabras = campo_limite_palabras()
 
@@ -131,5 +150,29 @@ class InformeTextoForm(FormularioConRevision):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for campo in ("introduccion", "cuerpo", "cierre"):
-            self.fields[campo].widget.attrs["data-cuenta-palabras"] = ""
+        self.fields["titulo"].widget.attrs["data-seccion"] = "titulo"
+        for campo in self.SECCIONES:
+            self.fields[campo].help_text = AYUDA_TEXTO
+            self.fields[campo].widget.attrs.update(
+                {
+                    "data-seccion": campo,
+                    "aria-describedby": f"ayuda-{campo} palabras-{campo}",
+                    "rows": 12 if campo == "cuerpo" else 6,
+                }
+            )
+
+    def _valor(self, campo: str) -> str:
+        # Con un error, la vista previa muestra lo que se envió, no lo guardado.
+        return self[campo].value() or ""
+
+    def palabras_titulo(self) -> int:
+        return contar_palabras(self._valor("titulo"))
+
+    def secciones(self) -> list[SeccionEditable]:
+        secciones = []
+        for campo in self.SECCIONES:
+            bloques = texto_a_bloques(self._valor(campo))
+            secciones.append(
+                SeccionEditable(self[campo], bloques, contar_palabras(texto_plano(bloques)))
+            )
+        return secciones

@@ -118,7 +118,11 @@ def detalle(request, pk):
         messages.error(request, "Este informe es final: no se puede editar.")
         return redirect("informes:contribucion_detalle", informe.pk)
     documento = informe_documento(informe)
-    palabras = contar_palabras(documento.texto_plano())
+    if form is None:
+        secciones, palabras = [], contar_palabras(documento.texto_plano())
+    else:
+        secciones = form.secciones()
+        palabras = form.palabras_titulo() + sum(s.palabras for s in secciones)
     fuente = informe.instantanea["hechos"] if informe.es_final else informe.hechos
     return render(
         request,
@@ -128,6 +132,7 @@ def detalle(request, pk):
             "documento": documento,
             "mapa_svg": documento.mapa_svg,
             "form": form,
+            "secciones": secciones,
             "palabras": palabras,
             "excede": bool(informe.limite_palabras) and palabras > informe.limite_palabras,
             "avisos": (fuente or {}).get("avisos", []),

@@ -115,7 +115,7 @@ def test_editar_la_introduccion_y_ver_el_conteo_de_palabras(cliente, borrador):
     assert "<p>Palabras nuevas de la introducción.</p>" in pagina
     assert "de 100 como máximo" in pagina
     assert "El texto excede el límite de palabras." in pagina
-    assert 'src="/static/informes/contribucion/palabras.js"' in pagina
+    assert 'src="/static/informes/contribucion/editor.js"' in pagina
     assert "<script>" not in pagina  # nada de código en línea (CSP)
 
 
