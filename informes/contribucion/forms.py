@@ -18,13 +18,16 @@ TITULO_OACNUDH = (
 )
 
 
-def periodos_rapidos(hoy: dt.date) -> dict[str, Periodo]:
-    """Los periodos de un clic del informe nuevo: el año en curso y el anterior, y sus semestres.
+def periodos_rapidos(hoy: dt.date, anios_con_datos: list[int] = ()) -> dict[str, Periodo]:
+    """Los periodos de un clic del informe nuevo, con sus semestres: el año en curso, el
+    anterior y los más recientes que tienen actividades (hasta diez), del más reciente al más
+    antiguo. Quien redacta la aportación de un año pasado lo encuentra sin escribir fechas.
 
     La clave va en la dirección (``?periodo=2025-S1``): un enlace, sin JavaScript.
     """
+    anios = sorted({hoy.year, hoy.year - 1, *list(anios_con_datos)[:10]}, reverse=True)
     rapidos = {}
-    for anio in (hoy.year, hoy.year - 1):
+    for anio in anios:
         rapidos[str(anio)] = Periodo.anio(anio)
         for semestre in (1, 2):
             rapidos[f"{anio}-S{semestre}"] = Periodo.semestre(anio, semestre)

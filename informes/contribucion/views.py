@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from capacitaciones.models import Actividad
 from informes.contribucion.comparar import informes_comparar, versiones_hermanas
 from informes.contribucion.documento import contar_palabras
 from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
@@ -86,7 +87,7 @@ def nuevo(request):
         return redirect("informes:contribucion_detalle", informe.pk)
     contexto = {
         "form": form,
-        "periodos": periodos_rapidos(hoy).items(),
+        "periodos": periodos_rapidos(hoy, Actividad.objects.anios_con_datos()).items(),
         "periodo_actual": clave,
         "aviso_periodo": aviso,
     }

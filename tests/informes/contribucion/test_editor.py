@@ -6,11 +6,13 @@ tests/e2e/test_contribucion.py.
 """
 
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from informes.models import InformeContribucion
+from tests.vnu import HAY_VNU, vnu_errores
 
 pytestmark = pytest.mark.django_db
 
@@ -170,17 +172,10 @@ def test_la_comparacion_ofrece_descargar_las_dos_versiones(cliente, borrador, co
             assert reverse("informes:contribucion_descargar", args=[informe.pk, formato]) in pagina
 
 
+@pytest.mark.skipif(not HAY_VNU, reason="sin Java o sin vnu.jar")
 def test_las_paginas_del_editor_pasan_el_nu_html_checker(cliente, borrador, coordinador, tmp_path):
-    import json
-    import shutil
-    import subprocess
-    from pathlib import Path
-
     from informes.contribucion.servicios import informe_finalizar, informe_nueva_version
-    from tests.informes.cobertura.test_html_valido import VNU
 
-    if not (shutil.which("java") and VNU and VNU.exists()):
-        pytest.skip("sin Java o sin vnu.jar")
     borrador.introduccion = INTRODUCCION
     borrador.save()
     paginas = {
@@ -196,17 +191,8 @@ def test_las_paginas_del_editor_pasan_el_nu_html_checker(cliente, borrador, coor
     for nombre, respuesta in paginas.items():
         (tmp_path / f"{nombre}.html").write_bytes(respuesta.content)
 
-    salida = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--stdout"]
-        + sorted(str(p) for p in tmp_path.glob("*.html")),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
     errores = [
         f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
-        for m in json.loads(salida.stdout)["messages"]
-        if m["type"] == "error"
+        for m in vnu_errores(sorted(tmp_path.glob("*.html")))
     ]
     assert errores == []

@@ -1,12 +1,14 @@
 """El formulario del informe nuevo: periodos de un clic y un límite de palabras positivo."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
 
 from informes.contribucion.forms import InformeTextoForm
 from informes.models import InformeContribucion
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 NUEVO = reverse("informes:contribucion_nuevo")
@@ -31,6 +33,20 @@ def test_sin_periodo_las_fechas_empiezan_vacias_y_se_ofrecen_los_periodos(client
     pagina = respuesta.content.decode()
     for texto in ("?periodo=2026", "?periodo=2025-S2", "Primer semestre de 2025", ">2026<"):
         assert texto in pagina
+
+
+def test_se_ofrecen_tambien_los_anios_con_actividades(cliente, time_machine):
+    """Quien redacta la aportación de 2015 (la de la demo) la encuentra sin escribir fechas;
+    un año sin actividades no se ofrece, y nunca más de diez años con datos."""
+    time_machine.move_to(dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC), tick=False)
+    for anio in [2015, *range(2001, 2013)]:
+        f.ActividadFactory(fecha_inicio=dt.date(anio, 5, 1), fecha_fin=dt.date(anio, 5, 1))
+
+    pagina = cliente.get(NUEVO).content.decode()
+
+    ofrecidos = re.findall(r'href="\?periodo=(\d{4})"', pagina)
+    assert ofrecidos == ["2026", "2025", "2015", *map(str, range(2012, 2003, -1))]
+    assert "Primer semestre de 2015" in pagina
 
 
 @pytest.mark.parametrize(
