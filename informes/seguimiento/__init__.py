@@ -1,0 +1,1 @@
+"""Seguimiento: recomendaciones, convocatorias respondidas pregunta por pregunta y la matriz."""

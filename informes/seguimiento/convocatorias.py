@@ -1,0 +1,109 @@
+"""Un informe hecho desde una convocatoria: una respuesta por pregunta, redactada de los registros
+que la responden con el mismo plan y los mismos recetarios del informe anual.
+
+Cada respuesta es texto editable (``InformeContribucion.respuestas``); el cuerpo del informe se
+arma de ellas con la pregunta como encabezado, así que los exportadores, la comparación de
+versiones y lo que se congela al finalizar leen el mismo cuerpo de siempre.
+"""
+
+from informes.contribucion.documento import bloques_a_texto, contar_palabras
+from informes.contribucion.hechos import Criterios, contribucion_construir
+from informes.contribucion.redaccion import redactar
+
+SIN_ACCIONES = {
+    "es": "En el periodo no se registraron acciones que respondan a esta pregunta.",
+    "en": "No actions answering this question were recorded in the period.",
+}
+
+
+def criterios_de(pregunta) -> Criterios:
+    """Los criterios de una pregunta (con sus temas y audiencias ya precargados)."""
+    return Criterios(
+        temas=tuple(pregunta.temas.all()),
+        tipos=tuple(pregunta.tipos or ()),
+        audiencias=tuple(pregunta.audiencias.all()),
+    )
+
+
+def encabezado(numero: int, pregunta: str) -> str:
+    """«2. ¿Qué medidas…?» en una sola línea (un salto la partiría en párrafos)."""
+    return f"{numero}. {' '.join(pregunta.split())}" if pregunta.strip() else ""
+
+
+def respuestas_redactar(*, informe, hechos: dict) -> tuple[list[dict], list[dict], list[str]]:
+    """Las respuestas de ``informe`` a las preguntas de su convocatoria.
+
+    ``hechos`` son los del informe completo: la pregunta abierta (sin criterios) los usa tal
+    cual; cada pregunta con criterios se construye aparte, filtrada, sin anexo. Devuelve las
+    respuestas (lo editable), los hechos de cada pregunta (lo que se congela) y avisos.
+    """
+    idioma = informe.idioma
+    preguntas = informe.convocatoria.preguntas.prefetch_related("temas", "audiencias")
+    respuestas, por_pregunta, avisos = [], [], []
+    for pregunta in preguntas:
+        criterios = criterios_de(pregunta)
+        if criterios:
+            suyos = contribucion_construir(
+                desde=informe.desde,
+                hasta=informe.hasta,
+                corte=informe.corte,
+                programa=informe.programa,
+                temas=informe.temas.all(),
+                convenios=informe.convenios.all(),
+                incluir_canceladas=informe.incluir_canceladas,
+                criterios=criterios,
+                anexo=False,
+            )
+            avisos.extend(suyos["avisos"])
+        else:
+            suyos = hechos
+        texto = pregunta.texto
+        if idioma == "en":
+            if pregunta.texto_en:
+                texto = pregunta.texto_en
+            elif pregunta.texto:
+                avisos.append(
+                    f"La pregunta {pregunta.numero} no tiene texto en inglés: su encabezado va "
+                    "en español. Captúrelo en la convocatoria y vuelva a redactar."
+                )
+        bloques = redactar(suyos, idioma)
+        respuestas.append(
+            {
+                "numero": pregunta.numero,
+                "pregunta": texto,
+                "texto": bloques_a_texto(bloques) if bloques else SIN_ACCIONES[idioma],
+            }
+        )
+        por_pregunta.append(
+            {
+                "numero": pregunta.numero,
+                "pregunta": texto,
+                "criterios": criterios.como_datos() if criterios else None,
+                # La abierta responde con las secciones del informe: no se copian.
+                "secciones": suyos["secciones"] if criterios else None,
+            }
+        )
+    return respuestas, por_pregunta, list(dict.fromkeys(avisos))
+
+
+def cuerpo_de_respuestas(respuestas: list[dict]) -> str:
+    """El cuerpo del informe: cada pregunta como encabezado («## ») y su respuesta."""
+    partes = []
+    for respuesta in respuestas:
+        if titulo := encabezado(respuesta["numero"], respuesta["pregunta"]):
+            partes.append(f"## {titulo}")
+        if texto := (respuesta["texto"] or "").strip():
+            partes.append(texto)
+    return "\n\n".join(partes)
+
+
+def palabras_por_respuesta(respuestas: list[dict]) -> list[dict]:
+    """Cada respuesta con su pregunta y cuántas palabras tiene (sin contar la pregunta)."""
+    return [
+        {
+            **r,
+            "encabezado": encabezado(r["numero"], r["pregunta"]),
+            "palabras": contar_palabras(r["texto"]),
+        }
+        for r in respuestas
+    ]
