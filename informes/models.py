@@ -94,6 +94,10 @@ class Convocatoria(models.Model):
     def __str__(self):
         return f"{self.titulo} ({self.fecha_limite:%d/%m/%Y})"
 
+    @property
+    def organismo_nombre(self) -> str:
+        return self.organismo
+
     def clean(self):
         super().clean()
         if self.limite_palabras is not None and self.limite_palabras <= 0:

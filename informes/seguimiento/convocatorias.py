@@ -6,9 +6,18 @@ arma de ellas con la pregunta como encabezado, así que los exportadores, la com
 versiones y lo que se congela al finalizar leen el mismo cuerpo de siempre.
 """
 
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count
+
 from informes.contribucion.documento import bloques_a_texto, contar_palabras
 from informes.contribucion.hechos import Criterios, contribucion_construir
 from informes.contribucion.redaccion import redactar
+from informes.models import Convocatoria
+
+# Las vencidas que muestra el tablero (las más recientes); todas están en la administración.
+VENCIDAS_EN_TABLERO = 10
 
 SIN_ACCIONES = {
     "es": "En el periodo no se registraron acciones que respondan a esta pregunta.",
@@ -107,3 +116,25 @@ def palabras_por_respuesta(respuestas: list[dict]) -> list[dict]:
         }
         for r in respuestas
     ]
+
+
+@dataclass
+class ConvocatoriasTablero:
+    proximas: list  # fecha límite hoy o después, la más cercana primero
+    vencidas: list  # las más recientes primero, hasta VENCIDAS_EN_TABLERO
+    vencidas_total: int
+
+
+def convocatorias_tablero(*, hoy: dt.date) -> ConvocatoriasTablero:
+    """Las convocatorias por fecha límite, con cuántos informes tiene cada una; una consulta."""
+    todas = list(
+        Convocatoria.objects.annotate(n_informes=Count("informes"))
+        .only("titulo", "organismo", "referencia", "fecha_limite", "limite_palabras")
+        .order_by("fecha_limite", "id")
+    )
+    vencidas = [c for c in reversed(todas) if c.fecha_limite < hoy]
+    return ConvocatoriasTablero(
+        proximas=[c for c in todas if c.fecha_limite >= hoy],
+        vencidas=vencidas[:VENCIDAS_EN_TABLERO],
+        vencidas_total=len(vencidas),
+    )

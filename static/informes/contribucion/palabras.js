@@ -8,9 +8,10 @@
   var campos = document.querySelectorAll("textarea[data-cuenta-palabras]");
   var titulo = document.querySelector("input[name=titulo]");
   var limite = parseInt(conteo.dataset.limite, 10);
+  var fijas = parseInt(conteo.dataset.fijas || "0", 10) || 0;  // encabezados que no se editan
   var palabra = /[\p{L}\p{N}_]+(?:[-'’.][\p{L}\p{N}_]+)*/gu;
   function contar() {
-    var total = 0;
+    var total = fijas;
     var textos = Array.prototype.map.call(campos, function (c) { return c.value; });
     if (titulo) textos.push(titulo.value);
     textos.forEach(function (t) { total += (t.match(palabra) || []).length; });
