@@ -109,11 +109,11 @@ def test_cambiar_actividad_con_diez_renglones_en_cada_inline(
     admin_client, django_assert_num_queries, actividad_con_inlines
 ):
     admin_client.get("/admin/")
-    # Comunes (5) + la actividad; sus temas, entidades y entidades participantes elegidas;
-    # programa elegido; por inline (participación, instituciones, evidencias) sus renglones
-    # con la relación ya unida y una consulta de etiquetas para el autocompletado (no una por
-    # renglón); y las consultas de la copia vacía de cada inline.
-    with django_assert_num_queries(21):
+    # Comunes (5) + la actividad; sus temas, entidades, entidades participantes y
+    # recomendaciones elegidas; programa elegido; por inline (participación, instituciones,
+    # evidencias) sus renglones con la relación ya unida y una consulta de etiquetas para el
+    # autocompletado (no una por renglón); y las consultas de la copia vacía de cada inline.
+    with django_assert_num_queries(22):
         respuesta = admin_client.get(
             f"/admin/capacitaciones/actividad/{actividad_con_inlines.pk}/change/"
         )
@@ -125,7 +125,8 @@ def test_cambiar_convenio_con_diez_partes(
     admin_client, django_assert_num_queries, convenio_con_partes
 ):
     admin_client.get("/admin/")
-    with django_assert_num_queries(13):
+    # Las de siempre (13) + las recomendaciones elegidas del convenio.
+    with django_assert_num_queries(14):
         respuesta = admin_client.get(f"/admin/convenios/convenio/{convenio_con_partes.pk}/change/")
     assert respuesta.status_code == 200
 
@@ -143,10 +144,11 @@ def cambio(app_modelo: str) -> str:
 @pytest.mark.parametrize(
     ("app_modelo", "consultas"),
     [
-        # + producto; convenio, actividad, temas, entidades y audiencias elegidos.
-        ("capacitaciones.Producto", 11),
-        # + estrategia; programa, instituciones y temas elegidos.
-        ("programa.Estrategia", 9),
+        # + producto; convenio, actividad, temas, entidades, audiencias y recomendaciones
+        # elegidos.
+        ("capacitaciones.Producto", 12),
+        # + estrategia; programa, instituciones, temas y recomendaciones elegidos.
+        ("programa.Estrategia", 10),
         # + institución; entidad y sucesora elegidas.
         ("programa.Institucion", 6),
         ("programa.Tema", 6),
