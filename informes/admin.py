@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from capacitaciones.models import Actividad
 from informes.models import Convocatoria, InformeContribucion, PreguntaConvocatoria
+from programa.models import Recomendacion
 from programa.sitio import RevisionAdmin
 
 
@@ -80,7 +81,15 @@ class PreguntaForm(forms.ModelForm):
 
     class Meta:
         model = PreguntaConvocatoria
-        fields = ["numero", "texto", "texto_en", "temas", "tipos", "audiencias"]
+        fields = [
+            "numero",
+            "texto",
+            "texto_en",
+            "temas",
+            "tipos",
+            "audiencias",
+            "recomendaciones",
+        ]
         widgets = {
             "texto": forms.Textarea(attrs={"rows": 3}),
             "texto_en": forms.Textarea(attrs={"rows": 3}),
@@ -90,6 +99,10 @@ class PreguntaForm(forms.ModelForm):
         help_texts = {
             "temas": _("Vacío: cualquier tema."),
             "audiencias": _("Vacío: cualquier audiencia."),
+            "recomendaciones": _(
+                "Vacío: no importa a qué recomendación respondan. Con alguna, solo lo que está "
+                "vinculado a ella."
+            ),
         }
 
 
@@ -119,10 +132,16 @@ class PreguntaInline(admin.StackedInline):
     formset = PreguntaFormSet
     extra = 1
 
+    filter_horizontal = ["recomendaciones"]
+
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("temas", "audiencias")
+        return (
+            super().get_queryset(request).prefetch_related("temas", "audiencias", "recomendaciones")
+        )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "recomendaciones":
+            kwargs["queryset"] = Recomendacion.objects.select_related("documento")
         campo = super().formfield_for_manytomany(db_field, request, **kwargs)
         # Las opciones se leen una vez para todas las preguntas, no una vez por renglón.
         campo.choices = list(campo.choices)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from capacitaciones.models import Actividad
 from convenios.models import Convenio
 from programa.limites import condicion_fecha, validar_fecha
-from programa.models import Audiencia, Programa, Tema
+from programa.models import Audiencia, Mecanismo, Programa, Recomendacion, Tema
 from programa.revision import Cambio, ConRevision
 
 
@@ -49,8 +49,7 @@ class Convocatoria(models.Model):
         EN = "en", _("Inglés")
         AMBOS = "es_en", _("Español e inglés")
 
-    # Provisional: pasa a programa.models.Mecanismo cuando exista el catálogo.
-    organismo = models.CharField(_("organismo"), max_length=30)
+    organismo = models.CharField(_("organismo"), max_length=30, choices=Mecanismo.choices)
     referencia = models.CharField(
         _("referencia"),
         max_length=200,
@@ -96,7 +95,7 @@ class Convocatoria(models.Model):
 
     @property
     def organismo_nombre(self) -> str:
-        return self.organismo
+        return self.get_organismo_display()
 
     def clean(self):
         super().clean()
@@ -115,7 +114,7 @@ class PreguntaConvocatoria(models.Model):
 
     Sin criterios, la responde todo lo del periodo del informe (la pregunta abierta). Con
     criterios, solo lo que cumple cada uno: un tema de la lista, un tipo de actividad de la
-    lista, una audiencia de la lista.
+    lista, una audiencia de la lista, una recomendación de la lista.
     """
 
     convocatoria = models.ForeignKey(
@@ -140,6 +139,12 @@ class PreguntaConvocatoria(models.Model):
     )
     audiencias = models.ManyToManyField(
         Audiencia, verbose_name=_("audiencias"), blank=True, related_name="+"
+    )
+    recomendaciones = models.ManyToManyField(
+        Recomendacion,
+        verbose_name=_("recomendaciones"),
+        blank=True,
+        related_name="preguntas_convocatoria",
     )
 
     class Meta:

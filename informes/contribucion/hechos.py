@@ -30,10 +30,11 @@ Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por ac
 - Lo que pasó de los topes: conteos por tipo. El anexo cuenta siempre todas las actividades.
 
 Con ``criterios`` (la respuesta a una pregunta de una convocatoria) entra solo lo que cumple
-cada lista no vacía: un tema, un tipo de actividad, una audiencia. Un registro que no puede
-tener ese dato no la cumple: con tipos o audiencias no entran estrategias ni convenios; con
-temas no entran convenios (no tienen temas). El programa se presenta solo si entra alguno de
-sus convenios, para no repetir su presentación en cada respuesta.
+cada lista no vacía: un tema, un tipo de actividad, una audiencia, una recomendación que
+atiende. Un registro que no puede tener ese dato no la cumple: con tipos o audiencias no entran
+estrategias ni convenios; con temas no entran convenios (no tienen temas). El programa se
+presenta solo si entra alguno de sus convenios, para no repetir su presentación en cada
+respuesta.
 """
 
 import datetime as dt
@@ -72,9 +73,10 @@ class Criterios:
     temas: tuple = ()
     tipos: tuple = ()  # valores de Actividad.Tipo
     audiencias: tuple = ()
+    recomendaciones: tuple = ()
 
     def __bool__(self) -> bool:
-        return any((self.temas, self.tipos, self.audiencias))
+        return any((self.temas, self.tipos, self.audiencias, self.recomendaciones))
 
     @property
     def solo_actividades(self) -> bool:
@@ -86,6 +88,7 @@ class Criterios:
             "temas": sorted(t.nombre for t in self.temas),
             "tipos": sorted(self.tipos),
             "audiencias": sorted(a.nombre for a in self.audiencias),
+            "recomendaciones": sorted(r.referencia for r in self.recomendaciones),
         }
 
 
@@ -346,6 +349,12 @@ def contribucion_construir(
                 participaciones__audiencia__in=criterios.audiencias
             ).values("pk")
         )
+    if criterios.recomendaciones:
+        actividades_qs = actividades_qs.filter(
+            pk__in=Actividad.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
+        )
     # Primero solo lo necesario para clasificar (filas ligeras, aun si son 100,000); después se
     # cargan con sus relaciones únicamente las que se narran.
     filas = list(
@@ -372,8 +381,15 @@ def contribucion_construir(
         convenios_qs = convenios_qs.filter(programa=programa)
     if convenios:
         convenios_qs = convenios_qs.filter(pk__in=[c.pk for c in convenios])
-    # Los convenios no tienen temas, tipos ni audiencias: con criterios, no responden.
-    convenios_periodo = [] if criterios else list(convenios_qs)
+    if criterios.recomendaciones:
+        convenios_qs = convenios_qs.filter(
+            pk__in=Convenio.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
+        )
+    # Los convenios no tienen temas, tipos ni audiencias: con esos criterios, no responden.
+    sin_convenios = criterios.temas or criterios.solo_actividades
+    convenios_periodo = [] if sin_convenios else list(convenios_qs)
     folios_periodo = {c.folio for c in convenios_periodo}
 
     estrategias_qs = (
@@ -390,6 +406,12 @@ def contribucion_construir(
     if criterios.temas:
         estrategias_qs = estrategias_qs.filter(
             pk__in=Estrategia.objects.filter(temas__in=criterios.temas).values("pk")
+        )
+    if criterios.recomendaciones:
+        estrategias_qs = estrategias_qs.filter(
+            pk__in=Estrategia.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
         )
 
     productos_qs = (
@@ -425,6 +447,12 @@ def contribucion_construir(
     if criterios.audiencias:
         productos_qs = productos_qs.filter(
             pk__in=Producto.objects.filter(audiencias__in=criterios.audiencias).values("pk")
+        )
+    if criterios.recomendaciones:
+        productos_qs = productos_qs.filter(
+            pk__in=Producto.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
         )
 
     secciones = []

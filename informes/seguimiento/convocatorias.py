@@ -31,6 +31,7 @@ def criterios_de(pregunta) -> Criterios:
         temas=tuple(pregunta.temas.all()),
         tipos=tuple(pregunta.tipos or ()),
         audiencias=tuple(pregunta.audiencias.all()),
+        recomendaciones=tuple(pregunta.recomendaciones.all()),
     )
 
 
@@ -47,7 +48,9 @@ def respuestas_redactar(*, informe, hechos: dict) -> tuple[list[dict], list[dict
     respuestas (lo editable), los hechos de cada pregunta (lo que se congela) y avisos.
     """
     idioma = informe.idioma
-    preguntas = informe.convocatoria.preguntas.prefetch_related("temas", "audiencias")
+    preguntas = informe.convocatoria.preguntas.prefetch_related(
+        "temas", "audiencias", "recomendaciones__documento"
+    )
     respuestas, por_pregunta, avisos = [], [], []
     for pregunta in preguntas:
         criterios = criterios_de(pregunta)
