@@ -9,12 +9,14 @@ versiones y lo que se congela al finalizar leen el mismo cuerpo de siempre.
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Count
 
 from informes.contribucion.documento import bloques_a_texto, contar_palabras
 from informes.contribucion.hechos import Criterios, contribucion_construir
 from informes.contribucion.redaccion import redactar
-from informes.models import Convocatoria
+from informes.models import Convocatoria, PreguntaConvocatoria
+from programa import demo
 
 # Las vencidas que muestra el tablero (las más recientes); todas están en la administración.
 VENCIDAS_EN_TABLERO = 10
@@ -141,3 +143,20 @@ def convocatorias_tablero(*, hoy: dt.date) -> ConvocatoriasTablero:
         vencidas=vencidas[:VENCIDAS_EN_TABLERO],
         vencidas_total=len(vencidas),
     )
+
+
+@transaction.atomic
+def convocatoria_demo_cargar() -> Convocatoria:
+    """La convocatoria de 2015 de los datos de demostración; cargarla dos veces no cambia nada."""
+    datos = dict(demo.CONVOCATORIA_2015)
+    preguntas = datos.pop("preguntas")
+    datos["fecha_limite"] = dt.date.fromisoformat(datos["fecha_limite"])
+    convocatoria, _ = Convocatoria.objects.update_or_create(
+        titulo=datos.pop("titulo"), organismo=datos.pop("organismo"), defaults=datos
+    )
+    for pregunta in preguntas:
+        pregunta = dict(pregunta)
+        PreguntaConvocatoria.objects.update_or_create(
+            convocatoria=convocatoria, numero=pregunta.pop("numero"), defaults=pregunta
+        )
+    return convocatoria
