@@ -13,6 +13,7 @@ from capacitaciones.models import (
     Producto,
 )
 from convenios.models import Convenio, ParteConvenio
+from informes.models import Convocatoria, PreguntaConvocatoria
 from programa.models import (
     Audiencia,
     DocumentoOnu,
@@ -207,3 +208,40 @@ class SeguimientoFactory(DjangoModelFactory):
 
     recomendacion = factory.SubFactory(RecomendacionFactory)
     anio = 2015
+
+
+class ConvocatoriaFactory(DjangoModelFactory):
+    """Convocatorias de prueba con títulos inventados (la demo tiene la de 2015)."""
+
+    class Meta:
+        model = Convocatoria
+
+    organismo = Mecanismo.OACNUDH
+    titulo = factory.Sequence(lambda n: f"Convocatoria de prueba {n}")
+    fecha_limite = dt.date(2015, 9, 30)
+    limite_palabras = 3000
+
+
+class PreguntaConvocatoriaFactory(DjangoModelFactory):
+    class Meta:
+        model = PreguntaConvocatoria
+        skip_postgeneration_save = True
+
+    convocatoria = factory.SubFactory(ConvocatoriaFactory)
+    numero = factory.Sequence(lambda n: n + 1)
+    texto = factory.Sequence(lambda n: f"¿Pregunta de prueba {n}?")
+
+    @factory.post_generation
+    def temas(self, create, temas, **kwargs):
+        if create and temas:
+            self.temas.set(temas)
+
+    @factory.post_generation
+    def audiencias(self, create, audiencias, **kwargs):
+        if create and audiencias:
+            self.audiencias.set(audiencias)
+
+    @factory.post_generation
+    def recomendaciones(self, create, recomendaciones, **kwargs):
+        if create and recomendaciones:
+            self.recomendaciones.set(recomendaciones)
