@@ -143,8 +143,12 @@ class PreguntaInline(admin.StackedInline):
         if db_field.name == "recomendaciones":
             kwargs["queryset"] = Recomendacion.objects.select_related("documento")
         campo = super().formfield_for_manytomany(db_field, request, **kwargs)
-        # Las opciones se leen una vez para todas las preguntas, no una vez por renglón.
-        campo.choices = list(campo.choices)
+        # Las opciones se leen una vez por petición para todas las preguntas (el admin arma el
+        # formset más de una vez), no una por renglón; iter() evita el COUNT de len().
+        leidas = request.__dict__.setdefault("_opciones_preguntas", {})
+        if db_field.name not in leidas:
+            leidas[db_field.name] = list(iter(campo.choices))
+        campo.choices = leidas[db_field.name]
         return campo
 
 

@@ -64,7 +64,9 @@ def permisos_por_rol(todos: set[str]) -> dict[str, set[str]]:
         | _permisos(_CAPTURA + _RENGLONES, "add change delete")
         | _permisos(["programa.institucion", "programa.estrategia"], "add change")
         | _permisos(_RECOMENDACIONES, "add change")
-        | {p for p in informes if not p.split(".")[1].startswith("delete_")},
+        | {p for p in informes if not p.split(".")[1].startswith("delete_")}
+        # Quitar una pregunta de una convocatoria es editarla, no borrar un informe.
+        | {"informes.delete_preguntaconvocatoria"},
         CAPTURISTA: ver_registros
         | _permisos(_CAPTURA, "add change")
         | _permisos(_RENGLONES, "add change delete")

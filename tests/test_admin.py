@@ -40,6 +40,26 @@ def actividad_con_inlines():
 
 
 @pytest.fixture
+def convocatoria_con_preguntas():
+    convocatoria = f.ConvocatoriaFactory()
+    temas = [f.TemaFactory() for _ in range(3)]
+    audiencias = [f.AudienciaFactory() for _ in range(3)]
+    recomendaciones = [f.RecomendacionFactory() for _ in range(3)]
+    for n in range(1, 11):
+        f.PreguntaConvocatoriaFactory(
+            convocatoria=convocatoria,
+            numero=n,
+            tipos=["foro", "curso"],
+            temas=temas,
+            audiencias=audiencias,
+            recomendaciones=recomendaciones,
+        )
+    for _ in range(FILAS - 1):
+        f.ConvocatoriaFactory()
+    return convocatoria
+
+
+@pytest.fixture
 def convenio_con_partes():
     convenio = f.ConvenioFactory()
     for _ in range(10):
@@ -129,6 +149,23 @@ def test_cambiar_convenio_con_diez_partes(
     with django_assert_num_queries(14):
         respuesta = admin_client.get(f"/admin/convenios/convenio/{convenio_con_partes.pk}/change/")
     assert respuesta.status_code == 200
+
+
+def test_convocatorias_y_una_con_diez_preguntas(
+    admin_client, django_assert_num_queries, convocatoria_con_preguntas
+):
+    admin_client.get("/admin/")
+    # Comunes (5) + COUNT, la página y date_hierarchy (MIN/MAX de fechas límite y sus fechas).
+    with django_assert_num_queries(9):
+        assert admin_client.get("/admin/informes/convocatoria/").status_code == 200
+    url = f"/admin/informes/convocatoria/{convocatoria_con_preguntas.pk}/change/"
+    admin_client.get(url)
+    # Comunes (5) + la convocatoria; sus preguntas y, de todas a la vez, sus temas, audiencias
+    # y recomendaciones elegidos (3); las opciones de temas, audiencias y recomendaciones, una
+    # vez para todos los renglones (3).
+    with django_assert_num_queries(13):
+        respuesta = admin_client.get(url)
+    assert respuesta.content.decode().count('name="preguntas-') >= 10
 
 
 def cambio(app_modelo: str) -> str:

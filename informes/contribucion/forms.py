@@ -138,7 +138,8 @@ class InformeTextoForm(FormularioConRevision):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for campo in ("introduccion", "cuerpo", "cierre"):
-            self.fields[campo].widget.attrs["data-cuenta-palabras"] = ""
+            if campo in self.fields:  # con convocatoria, el cuerpo son las respuestas
+                self.fields[campo].widget.attrs["data-cuenta-palabras"] = ""
 
 
 # Organismo de la convocatoria -> a quién va dirigido el informe.
