@@ -37,6 +37,12 @@ class InformeContribucionAdmin(RevisionAdmin, admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).defer("docx", "pdf", "hechos", "instantanea")
 
+    def get_readonly_fields(self, request, obj=None):
+        # Las respuestas se redactaron para su convocatoria: cambiarla es crear otro informe.
+        if obj is not None:
+            return [*self.readonly_fields, "convocatoria"]
+        return self.readonly_fields
+
     @admin.display(description=_("página"))
     def abrir(self, obj):
         return format_html(

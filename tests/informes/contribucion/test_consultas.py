@@ -113,3 +113,24 @@ def test_sin_publico_se_nombran_las_audiencias_y_el_tiempo_sigue_al_corte(progra
     assert (
         "Los días 1 y 2 de septiembre de 2015 se llevará a cabo el “Foro Internet Seguro”." in texto
     )
+
+
+@pytest.mark.parametrize("n", [8, 60])
+def test_una_respuesta_por_pregunta_hace_consultas_fijas(n, programa, django_assert_num_queries):
+    from informes.contribucion.hechos import Criterios
+
+    _actividades(n, programa)
+    adolescentes = AudienciaFactory(nombre="Adolescentes")
+    # Las mismas consultas que el informe (26) menos las que una respuesta no hace: el anexo (6)
+    # y, con criterios de tipo o audiencia, los convenios con sus partes e instituciones (3) y
+    # las instituciones de las estrategias (1, no hay estrategias que leer).
+    with django_assert_num_queries(16):
+        respuesta = contribucion_construir(
+            desde=DESDE,
+            hasta=HASTA,
+            corte=CORTE,
+            criterios=Criterios(tipos=("curso",), audiencias=(adolescentes,)),
+            anexo=False,
+        )
+    assert respuesta["anexo"] is None
+    assert [s["clave"] for s in respuesta["secciones"]] == ["productos", "profesionalizacion"]
