@@ -1,1 +1,2 @@
-"""Seguimiento: recomendaciones, convocatorias respondidas pregunta por pregunta y la matriz."""
+"""Recomendaciones de la ONU y su seguimiento: la hoja de recomendaciones, la propuesta de
+estado por año, la matriz de seguimiento y las convocatorias respondidas pregunta por pregunta."""
