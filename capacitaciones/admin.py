@@ -187,6 +187,7 @@ class ActividadAdmin(
         "temas",
         "entidades",
         "entidades_participantes",
+        "recomendaciones",
     ]
     inlines = [ParticipacionInline, ActividadInstitucionInline, EvidenciaInline]
     actions = ["marcar_realizadas", "duplicar"]
@@ -210,7 +211,10 @@ class ActividadAdmin(
                 ),
             },
         ),
-        (_("Marco"), {"fields": ["programa", "convenio", "estrategia", "temas"]}),
+        (
+            _("Marco"),
+            {"fields": ["programa", "convenio", "estrategia", "temas", "recomendaciones"]},
+        ),
         (
             _("En inglés (para informes)"),
             {
@@ -422,6 +426,7 @@ class ProductoAdmin(RevisionAdmin, AlcanceEstatalAdmin, HistorialAdmin):
         "temas",
         "entidades_difusion",
         "audiencias",
+        "recomendaciones",
     ]
     show_full_result_count = False
 

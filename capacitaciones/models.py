@@ -253,6 +253,12 @@ class Actividad(ConRevision):
         related_name="actividades",
     )
     temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
+    recomendaciones = models.ManyToManyField(
+        "programa.Recomendacion",
+        verbose_name=_("recomendaciones que atiende"),
+        blank=True,
+        related_name="actividades",
+    )
     estado = models.CharField(
         _("estado"), max_length=20, choices=Estado.choices, default=Estado.PROGRAMADA
     )
@@ -323,7 +329,8 @@ class Actividad(ConRevision):
 
     objects = ActividadQuerySet.as_manager()
     historial = HistoricalRecords(
-        m2m_fields=[temas, entidades, entidades_participantes], bases=[RegistroConBorrado]
+        m2m_fields=[temas, entidades, entidades_participantes, recomendaciones],
+        bases=[RegistroConBorrado],
     )
     registro_este = _("esta actividad")
 
@@ -662,7 +669,15 @@ class Producto(ConRevision):
         Audiencia, verbose_name=_("a quién se difunde"), blank=True, related_name="+"
     )
     fecha = models.DateField(_("fecha"), null=True, blank=True, validators=[validar_fecha])
-    historial = HistoricalRecords(m2m_fields=[temas, entidades_difusion, audiencias])
+    recomendaciones = models.ManyToManyField(
+        "programa.Recomendacion",
+        verbose_name=_("recomendaciones que atiende"),
+        blank=True,
+        related_name="productos",
+    )
+    historial = HistoricalRecords(
+        m2m_fields=[temas, entidades_difusion, audiencias, recomendaciones]
+    )
     registro_este = _("este producto")
 
     objects = ProductoQuerySet.as_manager()

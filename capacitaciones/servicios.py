@@ -170,7 +170,7 @@ def actividad_restaurar(*, actividad_id: int, usuario) -> Actividad:
     actividad = borrado.instance
     actividad._history_user = usuario
     actividad.save(force_insert=True)
-    for campo in ("temas", "entidades", "entidades_participantes"):
+    for campo in ("temas", "entidades", "entidades_participantes", "recomendaciones"):
         destino = getattr(Actividad, campo).field.m2m_reverse_field_name()
         getattr(actividad, campo).set(
             [getattr(fila, f"{destino}_id") for fila in getattr(antes, campo).all()]
@@ -237,6 +237,7 @@ def actividad_duplicar(*, original: Actividad, usuario) -> Actividad:
     asignadas = entidades_asignadas(usuario)
     entidades = [e for e in original.entidades.all() if asignadas and e.clave in asignadas]
     temas = list(original.temas.all())
+    recomendaciones = list(original.recomendaciones.all())
     instituciones = list(original.actividadinstitucion_set.all())
     audiencias = [p.audiencia_id for p in original.participaciones.all()]
     copia = Actividad.objects.get(pk=original.pk)
@@ -249,6 +250,7 @@ def actividad_duplicar(*, original: Actividad, usuario) -> Actividad:
     copia._history_user = usuario
     copia.save()
     copia.temas.set(temas)
+    copia.recomendaciones.set(recomendaciones)
     copia.entidades.set(entidades)
     for ai in instituciones:
         ActividadInstitucion.objects.create(

@@ -46,13 +46,14 @@ class ConvenioAdmin(RevisionAdmin, HistorialAdmin):
         "partes__institucion__siglas",
     ]
     date_hierarchy = "fecha_firma"
-    autocomplete_fields = ["programa"]
+    autocomplete_fields = ["programa", "recomendaciones"]
     inlines = [ParteConvenioInline]
     show_full_result_count = False
     fieldsets = [
         (None, {"fields": ["folio", "tipo", "titulo", "objeto", "programa"]}),
         (_("Fechas"), {"fields": ["fecha_firma", "vigencia_inicio", "vigencia_fin"]}),
         (_("Documento y notas"), {"fields": ["documento", "notas"]}),
+        (_("Recomendaciones que atiende"), {"fields": ["recomendaciones"]}),
         (
             _("En inglés (para informes)"),
             {"fields": ["titulo_en", "objeto_en"], "classes": ["collapse"]},

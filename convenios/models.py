@@ -106,8 +106,15 @@ class Convenio(ConRevision):
         Institucion, through="ParteConvenio", verbose_name=_("partes"), related_name="convenios"
     )
 
+    recomendaciones = models.ManyToManyField(
+        "programa.Recomendacion",
+        verbose_name=_("recomendaciones que atiende"),
+        blank=True,
+        related_name="convenios",
+    )
+
     objects = ConvenioQuerySet.as_manager()
-    historial = HistoricalRecords(bases=[RegistroConBorrado])
+    historial = HistoricalRecords(m2m_fields=[recomendaciones], bases=[RegistroConBorrado])
     registro_este = _("este convenio")
 
     class Meta:

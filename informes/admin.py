@@ -1,9 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.core.validators import MinValueValidator
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from informes.models import InformeContribucion
+from capacitaciones.models import Actividad
+from informes.models import Convocatoria, InformeContribucion, PreguntaConvocatoria
+from programa.models import Recomendacion
 from programa.sitio import RevisionAdmin
 
 
@@ -32,6 +36,12 @@ class InformeContribucionAdmin(RevisionAdmin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("docx", "pdf", "hechos", "instantanea")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Las respuestas se redactaron para su convocatoria: cambiarla es crear otro informe.
+        if obj is not None:
+            return [*self.readonly_fields, "convocatoria"]
+        return self.readonly_fields
 
     @admin.display(description=_("página"))
     def abrir(self, obj):
@@ -64,3 +74,121 @@ class InformeContribucionAdmin(RevisionAdmin, admin.ModelAdmin):
             from informes.contribucion.servicios import informe_generar
 
             informe_generar(informe=form.instance)
+
+
+class PreguntaForm(forms.ModelForm):
+    tipos = forms.TypedMultipleChoiceField(
+        label=_("tipos de actividad"),
+        choices=Actividad.Tipo.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+        help_text=_("Vacío: cualquier tipo."),
+    )
+
+    class Meta:
+        model = PreguntaConvocatoria
+        fields = [
+            "numero",
+            "texto",
+            "texto_en",
+            "temas",
+            "tipos",
+            "audiencias",
+            "recomendaciones",
+        ]
+        widgets = {
+            "texto": forms.Textarea(attrs={"rows": 3}),
+            "texto_en": forms.Textarea(attrs={"rows": 3}),
+            "temas": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+            "audiencias": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+        }
+        help_texts = {
+            "temas": _("Vacío: cualquier tema."),
+            "audiencias": _("Vacío: cualquier audiencia."),
+            "recomendaciones": _(
+                "Vacío: no importa a qué recomendación respondan. Con alguna, solo lo que está "
+                "vinculado a ella."
+            ),
+        }
+
+
+class PreguntaFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        vigentes = [
+            f.cleaned_data
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if len(vigentes) > 1:
+            sin_texto = sorted(d["numero"] for d in vigentes if not d.get("texto", "").strip())
+            if sin_texto:
+                raise forms.ValidationError(
+                    _(
+                        "Con varias preguntas, cada una necesita su texto (es el encabezado de "
+                        "su respuesta); falta en la pregunta %(numeros)s."
+                    )
+                    % {"numeros": ", ".join(str(n) for n in sin_texto)}
+                )
+
+
+class PreguntaInline(admin.StackedInline):
+    model = PreguntaConvocatoria
+    form = PreguntaForm
+    formset = PreguntaFormSet
+    extra = 1
+
+    filter_horizontal = ["recomendaciones"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).prefetch_related("temas", "audiencias", "recomendaciones")
+        )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "recomendaciones":
+            kwargs["queryset"] = Recomendacion.objects.select_related("documento")
+        campo = super().formfield_for_manytomany(db_field, request, **kwargs)
+        # Las opciones se leen una vez por petición para todas las preguntas (el admin arma el
+        # formset más de una vez), no una por renglón; iter() evita el COUNT de len().
+        leidas = request.__dict__.setdefault("_opciones_preguntas", {})
+        if db_field.name not in leidas:
+            leidas[db_field.name] = list(iter(campo.choices))
+        campo.choices = leidas[db_field.name]
+        return campo
+
+
+@admin.register(Convocatoria)
+class ConvocatoriaAdmin(admin.ModelAdmin):
+    """Convocatorias con sus preguntas; el informe se redacta desde el tablero."""
+
+    list_display = ["titulo", "organismo", "referencia", "fecha_limite", "limite_palabras"]
+    list_filter = ["organismo", "idiomas"]
+    search_fields = ["titulo", "referencia"]
+    date_hierarchy = "fecha_limite"
+    show_full_result_count = False
+    inlines = [PreguntaInline]
+    fields = [
+        "organismo",
+        "referencia",
+        "titulo",
+        "fecha_limite",
+        "limite_palabras",
+        "idiomas",
+        "cuerpo",
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        campo = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "limite_palabras":
+            # Declarado en el modelo como positivo (admite 0): aquí, desde 1, con un mensaje claro.
+            campo.min_value = 1
+            campo.widget.attrs["min"] = 1
+            campo.validators = [
+                *(v for v in campo.validators if not isinstance(v, MinValueValidator)),
+                MinValueValidator(1),
+            ]
+            campo.error_messages["min_value"] = _(
+                "El límite de palabras debe ser un número entero mayor que cero, como 3000."
+            )
+        return campo

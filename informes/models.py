@@ -9,9 +9,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from capacitaciones.models import Actividad
 from convenios.models import Convenio
 from programa.limites import condicion_fecha, validar_fecha
-from programa.models import Programa, Tema
+from programa.models import Audiencia, Mecanismo, Programa, Recomendacion, Tema
 from programa.revision import Cambio, ConRevision
 
 
@@ -23,6 +24,153 @@ def suma_sha256(instantanea: dict) -> str:
     """SHA-256 del JSON canónico (llaves ordenadas, sin espacios) de la instantánea."""
     texto = json.dumps(instantanea, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(texto.encode("utf-8")).hexdigest()
+
+
+def validar_tipos_actividad(valor) -> None:
+    if not isinstance(valor, list):
+        raise ValidationError(_("Los tipos de actividad deben ser una lista."))
+    desconocidos = [str(v) for v in valor if v not in Actividad.Tipo.values]
+    if desconocidos:
+        raise ValidationError(
+            _("Tipo de actividad desconocido: %(tipos)s. Elija de la lista."),
+            params={"tipos": ", ".join(f"«{t}»" for t in desconocidos)},
+        )
+
+
+class Convocatoria(models.Model):
+    """Una convocatoria de un organismo de la ONU: sus preguntas, fecha límite y límite de palabras.
+
+    La aportación anual es una convocatoria con una sola pregunta abierta (sin texto ni
+    criterios): su respuesta es el informe de siempre.
+    """
+
+    class Idiomas(models.TextChoices):
+        ES = "es", _("Español")
+        EN = "en", _("Inglés")
+        AMBOS = "es_en", _("Español e inglés")
+
+    organismo = models.CharField(_("organismo"), max_length=30, choices=Mecanismo.choices)
+    referencia = models.CharField(
+        _("referencia"),
+        max_length=200,
+        blank=True,
+        help_text=_("La resolución o el oficio con que se convoca."),
+    )
+    titulo = models.CharField(_("título"), max_length=400)
+    fecha_limite = models.DateField(_("fecha límite"), validators=[validar_fecha])
+    limite_palabras = models.PositiveIntegerField(
+        _("límite de palabras"),
+        null=True,
+        blank=True,
+        help_text=_("Vacío si la convocatoria no lo fija."),
+    )
+    idiomas = models.CharField(
+        _("idiomas"), max_length=5, choices=Idiomas.choices, default=Idiomas.ES
+    )
+    cuerpo = models.TextField(_("texto de la convocatoria"), blank=True)
+
+    class Meta:
+        verbose_name = _("convocatoria")
+        verbose_name_plural = _("convocatorias")
+        ordering = ["fecha_limite", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(limite_palabras__isnull=True) | Q(limite_palabras__gt=0),
+                name="convocatoria_limite_palabras_positivo",
+                violation_error_message=_(
+                    "El límite de palabras debe ser un número entero mayor que cero, como 3000."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=condicion_fecha("fecha_limite"),
+                name="convocatoria_fecha_limite_plausible",
+                violation_error_message=_(
+                    "La fecha límite debe estar entre el 01/01/2000 y el 31/12/2100."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.titulo} ({self.fecha_limite:%d/%m/%Y})"
+
+    @property
+    def organismo_nombre(self) -> str:
+        return self.get_organismo_display()
+
+    def clean(self):
+        super().clean()
+        if self.limite_palabras is not None and self.limite_palabras <= 0:
+            raise ValidationError(
+                {
+                    "limite_palabras": _(
+                        "El límite de palabras debe ser un número entero mayor que cero, como 3000."
+                    )
+                }
+            )
+
+
+class PreguntaConvocatoria(models.Model):
+    """Una pregunta numerada y los registros que la responden.
+
+    Sin criterios, la responde todo lo del periodo del informe (la pregunta abierta). Con
+    criterios, solo lo que cumple cada uno: un tema de la lista, un tipo de actividad de la
+    lista, una audiencia de la lista, una recomendación de la lista.
+    """
+
+    convocatoria = models.ForeignKey(
+        Convocatoria,
+        verbose_name=_("convocatoria"),
+        on_delete=models.CASCADE,
+        related_name="preguntas",
+    )
+    numero = models.PositiveSmallIntegerField(_("número"))
+    texto = models.TextField(
+        _("pregunta"),
+        blank=True,
+        help_text=_("Vacía solo en la pregunta abierta: su respuesta va sin encabezado."),
+    )
+    texto_en = models.TextField(_("pregunta en inglés"), blank=True)
+    temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True, related_name="+")
+    tipos = models.JSONField(
+        _("tipos de actividad"),
+        default=list,
+        blank=True,
+        validators=[validar_tipos_actividad],
+    )
+    audiencias = models.ManyToManyField(
+        Audiencia, verbose_name=_("audiencias"), blank=True, related_name="+"
+    )
+    recomendaciones = models.ManyToManyField(
+        Recomendacion,
+        verbose_name=_("recomendaciones"),
+        blank=True,
+        related_name="preguntas_convocatoria",
+    )
+
+    class Meta:
+        verbose_name = _("pregunta de la convocatoria")
+        verbose_name_plural = _("preguntas de la convocatoria")
+        ordering = ["convocatoria", "numero"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["convocatoria", "numero"],
+                name="pregunta_convocatoria_numero_unico",
+                violation_error_message=_("Ya hay una pregunta con ese número en la convocatoria."),
+            ),
+            models.CheckConstraint(
+                condition=Q(numero__gte=1),
+                name="pregunta_convocatoria_numero_positivo",
+                violation_error_message=_("Las preguntas se numeran desde 1."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.numero}. {self.texto}" if self.texto else f"{self.numero}. (abierta)"
+
+    def clean(self):
+        super().clean()
+        if self.numero is not None and self.numero < 1:
+            raise ValidationError({"numero": _("Las preguntas se numeran desde 1.")})
 
 
 class InformeContribucionQuerySet(models.QuerySet):
@@ -90,6 +238,15 @@ class InformeContribucion(ConRevision):
         Convenio, verbose_name=_("convenios"), blank=True, related_name="+"
     )
     incluir_canceladas = models.BooleanField(_("incluir actividades canceladas"), default=False)
+    convocatoria = models.ForeignKey(
+        Convocatoria,
+        verbose_name=_("convocatoria"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="informes",
+        help_text=_("Vacío: la aportación anual de siempre, sin preguntas."),
+    )
     introduccion = models.TextField(_("introducción"), blank=True)
     cuerpo = models.TextField(
         _("texto"),
@@ -97,6 +254,9 @@ class InformeContribucion(ConRevision):
         help_text=_("Párrafos separados por una línea en blanco; viñetas con «- »."),
     )
     cierre = models.TextField(_("cierre"), blank=True)
+    # Con convocatoria: [{"numero", "pregunta", "texto"}], una por pregunta; el cuerpo se arma
+    # de ellas (pregunta como encabezado) para que exportar, comparar y congelar no cambien.
+    respuestas = models.JSONField(_("respuestas"), null=True, blank=True, editable=False)
     hechos = models.JSONField(
         _("hechos"), null=True, blank=True, help_text=_("Los datos de los que se redactó el texto.")
     )

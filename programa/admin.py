@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm
 from django.contrib.auth.models import User
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -12,15 +13,19 @@ from programa.alcance import entidades_asignadas
 from programa.bitacora import sesiones_cerrar
 from programa.models import (
     Audiencia,
+    DocumentoOnu,
     EntidadFederativa,
     Estrategia,
     Evento,
     Institucion,
+    MetaOds,
     PerfilUsuario,
     Programa,
+    Recomendacion,
+    SeguimientoRecomendacion,
     Tema,
 )
-from programa.sitio import HistorialAdmin, RevisionAdmin
+from programa.sitio import HistorialAdmin, PaginadorEstimado, RevisionAdmin
 from programa.texto import normalizar
 
 
@@ -89,7 +94,70 @@ class EstrategiaAdmin(RevisionAdmin, HistorialAdmin):
     list_select_related = ["programa"]
     list_filter = ["temas"]
     search_fields = ["nombre", "nombre_en"]
-    autocomplete_fields = ["programa", "instituciones", "temas"]
+    autocomplete_fields = ["programa", "instituciones", "temas", "recomendaciones"]
+
+
+@admin.register(DocumentoOnu)
+class DocumentoOnuAdmin(HistorialAdmin):
+    list_display = ["simbolo", "mecanismo", "titulo", "fecha"]
+    list_filter = ["mecanismo"]
+    search_fields = ["simbolo", "titulo", "titulo_en"]
+    show_full_result_count = False
+
+
+@admin.register(MetaOds)
+class MetaOdsAdmin(admin.ModelAdmin):
+    list_display = ["clave", "descripcion"]
+    search_fields = ["clave", "descripcion"]
+
+
+class SeguimientoInline(admin.TabularInline):
+    model = SeguimientoRecomendacion
+    extra = 0
+    fields = ["anio", "estado_propuesto", "estado", "nota", "confirmado_por", "confirmado_en"]
+    readonly_fields = ["estado_propuesto", "confirmado_por", "confirmado_en"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("confirmado_por")
+
+
+@admin.register(Recomendacion)
+class RecomendacionAdmin(RevisionAdmin, HistorialAdmin):
+    list_display = ["referencia", "mecanismo", "texto_corto", "fecha"]
+    list_filter = ["documento__mecanismo", "documento", "temas", "ods"]
+    list_select_related = ["documento"]
+    search_fields = ["documento__simbolo", "parrafo", "texto", "texto_en"]
+    autocomplete_fields = ["documento", "temas", "ods"]
+    inlines = [SeguimientoInline]
+    show_full_result_count = False
+    paginator = PaginadorEstimado
+    fields = ["documento", "parrafo", "fecha", "texto", "texto_en", "temas", "ods"]
+
+    @admin.display(description=_("referencia"), ordering="documento__simbolo")
+    def referencia(self, recomendacion):
+        return recomendacion.referencia
+
+    @admin.display(description=_("mecanismo"), ordering="documento__mecanismo")
+    def mecanismo(self, recomendacion):
+        return recomendacion.documento.get_mecanismo_display()
+
+    @admin.display(description=_("texto"))
+    def texto_corto(self, recomendacion):
+        texto = recomendacion.texto
+        return texto if len(texto) <= 120 else texto[:119].rstrip() + "…"
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is SeguimientoRecomendacion:
+            # Quien escribe o cambia el estado en la fila es quien lo confirma.
+            for fila in formset.forms:
+                if fila.has_changed() and "estado" in fila.changed_data:
+                    seguimiento = fila.instance
+                    if seguimiento.estado:
+                        seguimiento.confirmado_por = request.user
+                        seguimiento.confirmado_en = timezone.now()
+                    else:
+                        seguimiento.confirmado_por = seguimiento.confirmado_en = None
+        super().save_formset(request, form, formset, change)
 
 
 class PerfilUsuarioInline(admin.StackedInline):

@@ -293,3 +293,18 @@ PRODUCTOS = [
         "audiencias": ["Personal de los Sistemas Estatales DIF"],
     },
 ]
+
+# La convocatoria a la que responde la aportación: la de la OACNUDH, con el título que da la
+# aportación y una sola pregunta abierta (sin texto ni criterios), que responde todo el
+# informe. El documento no da la fecha límite ni un límite de palabras: la fecha es el corte
+# de la aportación (mediados de 2015, cuando se redactó) y el límite queda vacío.
+CONVOCATORIA_2015 = {
+    "organismo": "oacnudh",
+    "titulo": (
+        "Informe de la OACNUDH sobre la cuestión de las tecnologías de la información y las "
+        "comunicaciones y la explotación sexual infantil"
+    ),
+    "fecha_limite": "2015-06-30",
+    "idiomas": "es_en",
+    "preguntas": [{"numero": 1, "texto": "", "texto_en": ""}],
+}

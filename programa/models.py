@@ -1,5 +1,7 @@
 """Lo que comparte todo el programa: entidades federativas, instituciones y catálogos."""
 
+import difflib
+import re
 import uuid
 
 from django.conf import settings
@@ -236,9 +238,15 @@ class Estrategia(ConRevision):
         related_name="estrategias",
     )
     temas = models.ManyToManyField(Tema, verbose_name=_("temas"), blank=True)
+    recomendaciones = models.ManyToManyField(
+        "programa.Recomendacion",
+        verbose_name=_("recomendaciones que atiende"),
+        blank=True,
+        related_name="estrategias",
+    )
     fecha_inicio = models.DateField(_("inicio"), null=True, blank=True)
     fecha_fin = models.DateField(_("fin"), null=True, blank=True)
-    historial = HistoricalRecords(m2m_fields=[instituciones, temas])
+    historial = HistoricalRecords(m2m_fields=[instituciones, temas, recomendaciones])
     registro_este = _("esta estrategia")
 
     class Meta:
@@ -257,6 +265,247 @@ class Estrategia(ConRevision):
 
     def __str__(self):
         return self.nombre
+
+
+class Mecanismo(models.TextChoices):
+    """Quién emite una recomendación a México."""
+
+    COMITE_DERECHOS_NINO = "comite_derechos_nino", _("Comité de los Derechos del Niño")
+    PROTOCOLO_VENTA = "protocolo_venta", _("Protocolo facultativo sobre la venta de niños")
+    EPU = "epu", _("Examen Periódico Universal")
+    RELATORIA_ESPECIAL = "relatoria_especial", _("Relatoría Especial")
+    OACNUDH = "oacnudh", _("OACNUDH")
+    CEDAW = "cedaw", _("CEDAW")
+    OTRO = "otro", _("Otro")
+
+
+class EstadoSeguimiento(models.TextChoices):
+    CUMPLIDA = "cumplida", _("Cumplida")
+    EN_PROCESO = "en_proceso", _("En proceso")
+    SIN_AVANCES = "sin_avances", _("Sin avances")
+
+
+class DocumentoOnu(models.Model):
+    """Un documento de Naciones Unidas con recomendaciones: observaciones finales, informe de
+    una visita, resultado de un examen."""
+
+    simbolo = models.CharField(
+        _("símbolo"),
+        max_length=60,
+        unique=True,
+        help_text=_("Como lo escribe Naciones Unidas, p. ej. «CRC/C/MEX/CO/4-5»."),
+    )
+    mecanismo = models.CharField(_("mecanismo"), max_length=30, choices=Mecanismo.choices)
+    titulo = models.CharField(_("título"), max_length=400, blank=True)
+    titulo_en = models.CharField(_("título en inglés"), max_length=400, blank=True)
+    fecha = models.DateField(_("fecha"), null=True, blank=True)
+    nota = models.TextField(_("nota"), blank=True)
+    historial = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("documento de la ONU")
+        verbose_name_plural = _("documentos de la ONU")
+        ordering = ["simbolo"]
+
+    def __str__(self):
+        return self.simbolo
+
+
+class MetaOds(models.Model):
+    """Una meta de los Objetivos de Desarrollo Sostenible («16.2», «5.2», «8.7»)."""
+
+    clave = models.CharField(_("clave"), max_length=10, unique=True)
+    descripcion = models.TextField(_("descripción"), blank=True)
+
+    class Meta:
+        verbose_name = _("meta ODS")
+        verbose_name_plural = _("metas ODS")
+        ordering = ["clave"]
+
+    def __str__(self):
+        return self.clave
+
+
+# «CRC/C/MEX/CO/4-5 párr. 42»; también se acepta lo que la gente escribe a mano: «parr. 42»,
+# «párrafo 42», «para. 42» (en inglés), con o sin coma antes.
+_REFERENCIA = re.compile(
+    r"^\s*(?P<simbolo>\S.*?)\s*,?\s+(?:para(?:graph)?|p[aá]rr?(?:afo)?|§)\.?\s*"
+    r"(?P<parrafo>\d.*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def clave_referencia(simbolo: str, parrafo: str) -> tuple[str, str]:
+    """Cómo se comparan dos referencias: sin espacios, el símbolo en mayúsculas y el párrafo
+    en minúsculas («42 B)» = «42b)»)."""
+    return re.sub(r"\s+", "", simbolo).upper(), re.sub(r"\s+", "", parrafo).lower()
+
+
+class RecomendacionQuerySet(models.QuerySet):
+    def indice(self) -> dict[tuple[str, str], "Recomendacion"]:
+        """(símbolo, párrafo) comparables -> recomendación, para leer muchas referencias."""
+        return {
+            clave_referencia(r.documento.simbolo, r.parrafo): r
+            for r in self.select_related("documento")
+        }
+
+    def por_referencia(self, texto: str) -> "Recomendacion | None":
+        """La recomendación que nombra «CRC/C/MEX/CO/4-5 párr. 42», o None si no existe o el
+        texto no es una referencia."""
+        try:
+            simbolo, parrafo = Recomendacion.partir_referencia(texto)
+        except ValueError:
+            return None
+        clave = clave_referencia(simbolo, parrafo)
+        candidatas = self.select_related("documento").filter(
+            documento__simbolo__iexact=simbolo.strip()
+        )
+        return next((r for r in candidatas if r.clave() == clave), None)
+
+    def sugerir(self, texto: str, indice=None) -> str | None:
+        """La referencia existente más parecida a ``texto`` (difflib), escrita en su forma."""
+        indice = self.indice() if indice is None else indice
+        opciones = {normalizar(r.referencia): r.referencia for r in indice.values()}
+        parecidas = difflib.get_close_matches(normalizar(texto), list(opciones), n=1, cutoff=0.6)
+        return opciones[parecidas[0]] if parecidas else None
+
+
+class Recomendacion(ConRevision):
+    """Un párrafo de un documento de la ONU que recomienda algo a México.
+
+    Se identifica por documento y párrafo; su referencia escrita es «CRC/C/MEX/CO/4-5 párr. 42».
+    """
+
+    documento = models.ForeignKey(
+        DocumentoOnu,
+        verbose_name=_("documento"),
+        on_delete=models.PROTECT,
+        related_name="recomendaciones",
+    )
+    parrafo = models.CharField(
+        _("párrafo"), max_length=20, help_text=_("Como en el documento: «42» o «42 b)».")
+    )
+    fecha = models.DateField(
+        _("fecha"), null=True, blank=True, help_text=_("Si se deja vacía, vale la del documento.")
+    )
+    texto = models.TextField(_("texto"), blank=True)
+    texto_en = models.TextField(_("texto en inglés"), blank=True)
+    temas = models.ManyToManyField(
+        Tema, verbose_name=_("temas"), blank=True, related_name="recomendaciones"
+    )
+    ods = models.ManyToManyField(
+        MetaOds, verbose_name=_("metas ODS"), blank=True, related_name="recomendaciones"
+    )
+
+    objects = RecomendacionQuerySet.as_manager()
+    historial = HistoricalRecords(m2m_fields=[temas, ods])
+    registro_este = _("esta recomendación")
+
+    SEPARADOR = " párr. "
+
+    class Meta:
+        verbose_name = _("recomendación")
+        verbose_name_plural = _("recomendaciones")
+        ordering = ["documento__simbolo", "parrafo"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["documento", "parrafo"],
+                name="recomendacion_unica_por_parrafo",
+                violation_error_message=_(
+                    "Ese documento ya tiene una recomendación con ese párrafo."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parrafo=""),
+                name="recomendacion_con_parrafo",
+                violation_error_message=_("Escriba el párrafo de la recomendación."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.referencia
+
+    @property
+    def referencia(self) -> str:
+        return f"{self.documento.simbolo}{self.SEPARADOR}{self.parrafo}"
+
+    def clave(self) -> tuple[str, str]:
+        return clave_referencia(self.documento.simbolo, self.parrafo)
+
+    @property
+    def fecha_efectiva(self):
+        return self.fecha or self.documento.fecha
+
+    @classmethod
+    def partir_referencia(cls, texto: str) -> tuple[str, str]:
+        """«CRC/C/MEX/CO/4-5 párr. 42» -> («CRC/C/MEX/CO/4-5», «42»); ValueError si no se lee."""
+        coincide = _REFERENCIA.match(str(texto))
+        if not coincide:
+            raise ValueError(texto)
+        return coincide["simbolo"], re.sub(r"\s+", " ", coincide["parrafo"])
+
+
+class SeguimientoRecomendacion(models.Model):
+    """Cómo va una recomendación en un año: lo que el sistema propone y lo que una persona
+    confirma (vacío hasta que alguien confirma)."""
+
+    recomendacion = models.ForeignKey(
+        Recomendacion,
+        verbose_name=_("recomendación"),
+        on_delete=models.CASCADE,
+        related_name="seguimientos",
+    )
+    anio = models.PositiveSmallIntegerField(_("año"))
+    estado_propuesto = models.CharField(
+        _("estado propuesto"), max_length=20, choices=EstadoSeguimiento.choices, blank=True
+    )
+    estado = models.CharField(
+        _("estado confirmado"),
+        max_length=20,
+        choices=EstadoSeguimiento.choices,
+        blank=True,
+        help_text=_("Lo confirma una persona; «cumplida» solo puede ponerla una persona."),
+    )
+    confirmado_por = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmado por"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    confirmado_en = models.DateTimeField(_("confirmado el"), null=True, blank=True)
+    nota = models.TextField(_("nota"), blank=True)
+    historial = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("seguimiento anual")
+        verbose_name_plural = _("seguimiento anual")
+        ordering = ["-anio"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recomendacion", "anio"],
+                name="seguimiento_uno_por_anio",
+                violation_error_message=_("Esa recomendación ya tiene seguimiento de ese año."),
+            ),
+            models.CheckConstraint(
+                condition=Q(anio__gte=2000) & Q(anio__lte=2100),
+                name="seguimiento_anio_plausible",
+                violation_error_message=_("El año debe estar entre 2000 y 2100."),
+            ),
+            # Un estado confirmado siempre dice cuándo se confirmó, y al revés.
+            models.CheckConstraint(
+                condition=(Q(estado="") & Q(confirmado_en__isnull=True))
+                | (~Q(estado="") & Q(confirmado_en__isnull=False)),
+                name="seguimiento_confirmado_con_fecha",
+                violation_error_message=_(
+                    "Un estado confirmado necesita la fecha de confirmación."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.recomendacion} · {self.anio}"
 
 
 class PerfilUsuario(models.Model):

@@ -29,6 +29,14 @@ _RENGLONES = [  # inlines: quien captura la actividad o el convenio agrega y qui
     "convenios.parteconvenio",
 ]
 
+# El catálogo de recomendaciones de la ONU y su seguimiento anual: lo lleva coordinación.
+_RECOMENDACIONES = [
+    "programa.documentoonu",
+    "programa.metaods",
+    "programa.recomendacion",
+    "programa.seguimientorecomendacion",
+]
+
 # La bitácora y las entidades asignadas a cada persona: solo para administración.
 _SOLO_ADMINISTRACION = {"programa.view_evento", "programa.view_perfilusuario"}
 
@@ -55,7 +63,10 @@ def permisos_por_rol(todos: set[str]) -> dict[str, set[str]]:
         COORDINACION: ver_registros
         | _permisos(_CAPTURA + _RENGLONES, "add change delete")
         | _permisos(["programa.institucion", "programa.estrategia"], "add change")
-        | {p for p in informes if not p.split(".")[1].startswith("delete_")},
+        | _permisos(_RECOMENDACIONES, "add change")
+        | {p for p in informes if not p.split(".")[1].startswith("delete_")}
+        # Quitar una pregunta de una convocatoria es editarla, no borrar un informe.
+        | {"informes.delete_preguntaconvocatoria"},
         CAPTURISTA: ver_registros
         | _permisos(_CAPTURA, "add change")
         | _permisos(_RENGLONES, "add change delete")

@@ -13,12 +13,18 @@ from capacitaciones.models import (
     Producto,
 )
 from convenios.models import Convenio, ParteConvenio
+from informes.models import Convocatoria, PreguntaConvocatoria
 from programa.models import (
     Audiencia,
+    DocumentoOnu,
     EntidadFederativa,
     Estrategia,
     Institucion,
+    Mecanismo,
+    MetaOds,
     Programa,
+    Recomendacion,
+    SeguimientoRecomendacion,
     Tema,
 )
 
@@ -151,3 +157,91 @@ class ProductoFactory(DjangoModelFactory):
     tipo = Producto.Tipo.ODA
     nombre = factory.Sequence(lambda n: f"Objeto digital {n}")
     convenio = factory.SubFactory(ConvenioFactory)
+
+
+class DocumentoOnuFactory(DjangoModelFactory):
+    """Documentos de prueba con símbolos que no existen en la ONU: nada se confunde con uno real."""
+
+    class Meta:
+        model = DocumentoOnu
+        django_get_or_create = ("simbolo",)
+
+    simbolo = factory.Sequence(lambda n: f"PRUEBA/C/MEX/{n}")
+    mecanismo = Mecanismo.COMITE_DERECHOS_NINO
+    titulo = factory.Sequence(lambda n: f"Documento de prueba {n}")
+    fecha = dt.date(2015, 6, 5)
+
+
+class MetaOdsFactory(DjangoModelFactory):
+    class Meta:
+        model = MetaOds
+        django_get_or_create = ("clave",)
+
+    clave = factory.Sequence(lambda n: f"16.{n + 1}")
+
+
+class RecomendacionFactory(DjangoModelFactory):
+    """Párrafos y textos inventados para probar: la demo no los tiene (no se inventan ahí)."""
+
+    class Meta:
+        model = Recomendacion
+        skip_postgeneration_save = True
+
+    documento = factory.SubFactory(DocumentoOnuFactory)
+    parrafo = factory.Sequence(lambda n: str(n + 1))
+    texto = factory.Sequence(lambda n: f"Texto de prueba de la recomendación {n}.")
+
+    @factory.post_generation
+    def temas(self, create, temas, **kwargs):
+        if create and temas:
+            self.temas.set(temas)
+
+    @factory.post_generation
+    def ods(self, create, ods, **kwargs):
+        if create and ods:
+            self.ods.set(ods)
+
+
+class SeguimientoFactory(DjangoModelFactory):
+    class Meta:
+        model = SeguimientoRecomendacion
+
+    recomendacion = factory.SubFactory(RecomendacionFactory)
+    anio = 2015
+
+
+class ConvocatoriaFactory(DjangoModelFactory):
+    """Convocatorias de prueba con títulos inventados (la demo tiene la de 2015)."""
+
+    class Meta:
+        model = Convocatoria
+
+    organismo = Mecanismo.OACNUDH
+    titulo = factory.Sequence(lambda n: f"Convocatoria de prueba {n}")
+    fecha_limite = dt.date(2015, 9, 30)
+    limite_palabras = 3000
+
+
+class PreguntaConvocatoriaFactory(DjangoModelFactory):
+    class Meta:
+        model = PreguntaConvocatoria
+        skip_postgeneration_save = True
+
+    convocatoria = factory.SubFactory(ConvocatoriaFactory)
+    numero = factory.Sequence(lambda n: n + 1)
+    texto = factory.Sequence(lambda n: f"¿Pregunta de prueba {n}?")
+
+    @factory.post_generation
+    def temas(self, create, temas, **kwargs):
+        if create and temas:
+            self.temas.set(temas)
+
+    @factory.post_generation
+    def audiencias(self, create, audiencias, **kwargs):
+        if create and audiencias:
+            self.audiencias.set(audiencias)
+
+    @factory.post_generation
+    def recomendaciones(self, create, recomendaciones, **kwargs):
+        if create and recomendaciones:
+            self.recomendaciones.set(recomendaciones)

@@ -40,6 +40,26 @@ def actividad_con_inlines():
 
 
 @pytest.fixture
+def convocatoria_con_preguntas():
+    convocatoria = f.ConvocatoriaFactory()
+    temas = [f.TemaFactory() for _ in range(3)]
+    audiencias = [f.AudienciaFactory() for _ in range(3)]
+    recomendaciones = [f.RecomendacionFactory() for _ in range(3)]
+    for n in range(1, 11):
+        f.PreguntaConvocatoriaFactory(
+            convocatoria=convocatoria,
+            numero=n,
+            tipos=["foro", "curso"],
+            temas=temas,
+            audiencias=audiencias,
+            recomendaciones=recomendaciones,
+        )
+    for _ in range(FILAS - 1):
+        f.ConvocatoriaFactory()
+    return convocatoria
+
+
+@pytest.fixture
 def convenio_con_partes():
     convenio = f.ConvenioFactory()
     for _ in range(10):
@@ -109,11 +129,11 @@ def test_cambiar_actividad_con_diez_renglones_en_cada_inline(
     admin_client, django_assert_num_queries, actividad_con_inlines
 ):
     admin_client.get("/admin/")
-    # Comunes (5) + la actividad; sus temas, entidades y entidades participantes elegidas;
-    # programa elegido; por inline (participación, instituciones, evidencias) sus renglones
-    # con la relación ya unida y una consulta de etiquetas para el autocompletado (no una por
-    # renglón); y las consultas de la copia vacía de cada inline.
-    with django_assert_num_queries(21):
+    # Comunes (5) + la actividad; sus temas, entidades, entidades participantes y
+    # recomendaciones elegidas; programa elegido; por inline (participación, instituciones,
+    # evidencias) sus renglones con la relación ya unida y una consulta de etiquetas para el
+    # autocompletado (no una por renglón); y las consultas de la copia vacía de cada inline.
+    with django_assert_num_queries(22):
         respuesta = admin_client.get(
             f"/admin/capacitaciones/actividad/{actividad_con_inlines.pk}/change/"
         )
@@ -125,9 +145,27 @@ def test_cambiar_convenio_con_diez_partes(
     admin_client, django_assert_num_queries, convenio_con_partes
 ):
     admin_client.get("/admin/")
-    with django_assert_num_queries(13):
+    # Las de siempre (13) + las recomendaciones elegidas del convenio.
+    with django_assert_num_queries(14):
         respuesta = admin_client.get(f"/admin/convenios/convenio/{convenio_con_partes.pk}/change/")
     assert respuesta.status_code == 200
+
+
+def test_convocatorias_y_una_con_diez_preguntas(
+    admin_client, django_assert_num_queries, convocatoria_con_preguntas
+):
+    admin_client.get("/admin/")
+    # Comunes (5) + COUNT, la página y date_hierarchy (MIN/MAX de fechas límite y sus fechas).
+    with django_assert_num_queries(9):
+        assert admin_client.get("/admin/informes/convocatoria/").status_code == 200
+    url = f"/admin/informes/convocatoria/{convocatoria_con_preguntas.pk}/change/"
+    admin_client.get(url)
+    # Comunes (5) + la convocatoria; sus preguntas y, de todas a la vez, sus temas, audiencias
+    # y recomendaciones elegidos (3); las opciones de temas, audiencias y recomendaciones, una
+    # vez para todos los renglones (3).
+    with django_assert_num_queries(13):
+        respuesta = admin_client.get(url)
+    assert respuesta.content.decode().count('name="preguntas-') >= 10
 
 
 def cambio(app_modelo: str) -> str:
@@ -143,10 +181,11 @@ def cambio(app_modelo: str) -> str:
 @pytest.mark.parametrize(
     ("app_modelo", "consultas"),
     [
-        # + producto; convenio, actividad, temas, entidades y audiencias elegidos.
-        ("capacitaciones.Producto", 11),
-        # + estrategia; programa, instituciones y temas elegidos.
-        ("programa.Estrategia", 9),
+        # + producto; convenio, actividad, temas, entidades, audiencias y recomendaciones
+        # elegidos.
+        ("capacitaciones.Producto", 12),
+        # + estrategia; programa, instituciones, temas y recomendaciones elegidos.
+        ("programa.Estrategia", 10),
         # + institución; entidad y sucesora elegidas.
         ("programa.Institucion", 6),
         ("programa.Tema", 6),

@@ -46,7 +46,15 @@ def escenario(db):
         creado_por=usuarios["coordinacion"],
     )
     informe_generar(informe=informe)
-    return {"slp": slp, "oax": oax, "ambas": ambas, "usuarios": usuarios, "informe": informe}
+    convocatoria = f.PreguntaConvocatoriaFactory().convocatoria
+    return {
+        "slp": slp,
+        "oax": oax,
+        "ambas": ambas,
+        "usuarios": usuarios,
+        "informe": informe,
+        "convocatoria": convocatoria,
+    }
 
 
 def evidencia(actividad):
@@ -138,6 +146,23 @@ MATRIZ = {
     ),
     "regenerar informe": (
         lambda e: f"/informes/contribucion/{e['informe'].pk}/regenerar/",
+        (200, 200, 403, 403, 403),
+    ),
+    # Convocatorias
+    "convocatorias (admin)": (
+        lambda e: "/admin/informes/convocatoria/",
+        (200, 200, 200, 403, 200),
+    ),
+    "alta de convocatoria": (
+        lambda e: "/admin/informes/convocatoria/add/",
+        (200, 200, 403, 403, 403),
+    ),
+    "convocatoria": (
+        lambda e: f"/admin/informes/convocatoria/{e['convocatoria'].pk}/change/",
+        (200, 200, "ro", 403, "ro"),
+    ),
+    "informe desde una convocatoria": (
+        lambda e: f"/informes/contribucion/nuevo/?convocatoria={e['convocatoria'].pk}",
         (200, 200, 403, 403, 403),
     ),
     "finalizar informe": (

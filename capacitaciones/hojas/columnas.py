@@ -34,9 +34,10 @@ COLUMNAS = (
     "motivo",
 )
 # Pueden seguir a las del contrato; si una hoja no las trae, la importación no las toca.
-# «revision» la escribe la exportación y va al final: la importación no sobrescribe una
-# actividad que cambió después de exportar la hoja.
-COLUMNAS_OPCIONALES = ("participa", "proposito", "revision")
+# «revision» la escribe la exportación: la importación no sobrescribe una actividad que cambió
+# después de exportar la hoja. «recomendaciones» va al final: las referencias de la ONU que
+# atiende la actividad («CRC/C/MEX/CO/4-5 párr. 42; A/HRC/7/8/Add.2 párr. 3»).
+COLUMNAS_OPCIONALES = ("participa", "proposito", "revision", "recomendaciones")
 TODAS = COLUMNAS + COLUMNAS_OPCIONALES
 
 SEPARADOR = ";"

@@ -23,7 +23,7 @@ from capacitaciones.hojas.columnas import (
 )
 from capacitaciones.models import ActividadInstitucion, Participacion
 from programa.fechas import fecha_corta
-from programa.models import Institucion
+from programa.models import Institucion, Recomendacion
 
 LOTE = 1000
 FORMATO_FECHA = "DD/MM/YYYY"
@@ -47,8 +47,8 @@ def actividades_filas(actividades) -> Iterator[list]:
     """Una lista de valores por actividad, en el orden de ``TODAS`` las columnas.
 
     Consultas: 1 (siglas repetidas) + por cada lote de hasta LOTE actividades, 1 (actividades
-    con convenio) + 5 (entidades, entidades participantes, temas, participaciones con su
-    audiencia, instituciones con la suya).
+    con convenio) + 6 (entidades, entidades participantes, temas, participaciones con su
+    audiencia, instituciones con la suya, recomendaciones con su documento).
     """
     repetidas = set(
         Institucion.objects.exclude(siglas="")
@@ -72,6 +72,10 @@ def actividades_filas(actividades) -> Iterator[list]:
             "entidades",
             "entidades_participantes",
             "temas",
+            Prefetch(
+                "recomendaciones",
+                queryset=Recomendacion.objects.select_related("documento"),
+            ),
             Prefetch("participaciones", queryset=Participacion.objects.select_related("audiencia")),
             Prefetch(
                 "actividadinstitucion_set",
@@ -107,6 +111,7 @@ def actividades_filas(actividades) -> Iterator[list]:
             "motivo": actividad.motivo,
             "proposito": actividad.proposito,
             "revision": actividad.revision,
+            "recomendaciones": lista(r.referencia for r in actividad.recomendaciones.all()),
             **{rol: lista(nombres) for rol, nombres in por_rol.items()},
             **{c: etiqueta(choices, getattr(actividad, c)) for c, choices in OPCIONES.items()},
         }

@@ -34,7 +34,9 @@ CAMPOS = (
 RELACIONES_M2M = ("entidades", "entidades_participantes", "temas")
 
 
-def _existentes(folios: list[str], usuario, *, bloquear: bool = False) -> dict[str, Actividad]:
+def _existentes(
+    folios: list[str], usuario, *, bloquear: bool = False, recomendaciones: bool = False
+) -> dict[str, Actividad]:
     """Las actividades con esos folios que la persona ve, con sus relaciones, por lotes
     (consultas constantes). Una de otra entidad no está, como si no existiera.
 
@@ -50,6 +52,8 @@ def _existentes(folios: list[str], usuario, *, bloquear: bool = False) -> dict[s
         consulta = consulta.prefetch_related(
             *RELACIONES_M2M, "participaciones", "actividadinstitucion_set"
         )
+        if recomendaciones:
+            consulta = consulta.prefetch_related("recomendaciones")
         existentes |= {a.folio: a for a in consulta}
     return existentes
 
@@ -79,7 +83,12 @@ def comparar_con_existentes(
     bloquear=False,
     vistas=None,
 ) -> None:
-    existentes = _existentes([f.folio for f in filas if f.folio], usuario, bloquear=bloquear)
+    existentes = _existentes(
+        [f.folio for f in filas if f.folio],
+        usuario,
+        bloquear=bloquear,
+        recomendaciones=any("recomendaciones" in f.relaciones for f in filas),
+    )
     vencidas: list[tuple[FilaImportada, str]] = []
     for fila in filas:
         fila.existente = existentes.get(fila.folio) if fila.folio else None
@@ -120,6 +129,8 @@ def comparar_con_existentes(
             )
         }
         actuales = _relaciones_de(actividad, fila.relaciones["instituciones"].keys())
+        if "recomendaciones" in fila.relaciones:
+            actuales["recomendaciones"] = {r.pk for r in actividad.recomendaciones.all()}
         fila.cambios |= {r for r, valor in actuales.items() if fila.relaciones[r] != valor}
         fila.accion = Accion.ACTUALIZA if fila.cambios else Accion.SIN_CAMBIOS
         # Solo una fila que escribiría puede borrar el cambio de otra persona.
@@ -225,6 +236,7 @@ def escribir(
         ("entidades", "entidadfederativa_id"),
         ("entidades_participantes", "entidadfederativa_id"),
         ("temas", "tema_id"),
+        ("recomendaciones", "recomendacion_id"),  # solo si la hoja trae la columna
     ):
         through = getattr(Actividad, relacion).through
         borrar(relacion, through.objects.all())
@@ -232,7 +244,7 @@ def escribir(
             (
                 through(actividad_id=f.existente.pk, **{campo_destino: destino})
                 for f in escritas(relacion)
-                for destino in sorted(f.relaciones[relacion])
+                for destino in sorted(f.relaciones.get(relacion, ()))
             ),
             batch_size=LOTE * 2,
         )

@@ -1,5 +1,8 @@
 """Leer una hoja subida (XLSX o CSV) sin confiar en ella.
 
+Sirve a la hoja de actividades (las columnas por omisión) y a cualquier otra hoja del sistema
+que pase sus propias columnas (la de recomendaciones).
+
 Antes de abrir nada se revisan la extensión, el tamaño y el contenido; de un XLSX, además, los
 tamaños descomprimidos que declara el directorio del zip (una «bomba zip» se rechaza sin
 descomprimirla). openpyxl lee en modo de solo lectura, fila por fila, y usa defusedxml para el
@@ -28,7 +31,7 @@ FACTOR_DESCOMPRIMIDO = 20
 
 
 class ErrorArchivo(Exception):
-    """El archivo no se puede leer como hoja de actividades; ``mensajes`` dice por qué."""
+    """El archivo no se puede leer como la hoja que se espera; ``mensajes`` dice por qué."""
 
     def __init__(self, *mensajes: str):
         super().__init__(" ".join(mensajes))
@@ -53,8 +56,26 @@ def tamano(archivo) -> int:
     return resultado
 
 
+@dataclass(frozen=True)
+class Formato:
+    """Qué hoja se espera: columnas obligatorias, las que pueden seguirlas y el nombre de la
+    pestaña del XLSX que se prefiere (si no está, la primera)."""
+
+    columnas: tuple[str, ...]
+    opcionales: tuple[str, ...] = ()
+    pestana: str = ""
+    ayuda: str = "Descargue la plantilla y copie sus datos en ella."
+
+    @property
+    def todas(self) -> tuple[str, ...]:
+        return self.columnas + self.opcionales
+
+
+ACTIVIDADES = Formato(COLUMNAS, tuple(c for c in TODAS if c not in COLUMNAS), HOJA_ACTIVIDADES)
+
+
 @contextmanager
-def abrir_hoja(archivo, nombre: str) -> Iterator[Hoja]:
+def abrir_hoja(archivo, nombre: str, formato: Formato = ACTIVIDADES) -> Iterator[Hoja]:
     """Abre ``archivo`` (binario, con seek) llamado ``nombre``; las filas se leen al iterar."""
     nombre = Path(nombre).name
     extension = Path(nombre).suffix.lower()
@@ -71,17 +92,17 @@ def abrir_hoja(archivo, nombre: str) -> Iterator[Hoja]:
             f"El archivo «{nombre}» pesa {peso / 1024 / 1024:.1f} MB; el máximo es {limite} MB."
         )
     if extension == ".xlsx":
-        with _abrir_xlsx(archivo, nombre) as hoja:
+        with _abrir_xlsx(archivo, nombre, formato) as hoja:
             yield hoja
     else:
-        yield _abrir_csv(archivo, nombre)
+        yield _abrir_csv(archivo, nombre, formato)
 
 
 def _es_vacia(valores) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in valores)
 
 
-def _columnas(encabezados, nombre: str) -> dict[str, int]:
+def _columnas(encabezados, nombre: str, formato: Formato) -> dict[str, int]:
     columnas: dict[str, int] = {}
     desconocidas: dict[str, str] = {}
     errores = []
@@ -89,13 +110,13 @@ def _columnas(encabezados, nombre: str) -> dict[str, int]:
         clave = clave_encabezado(encabezado)
         if not clave:
             continue
-        if clave in TODAS:
+        if clave in formato.todas:
             if clave in columnas:
                 errores.append(f"La columna «{clave}» aparece dos veces en el encabezado.")
             columnas[clave] = posicion
         else:
             desconocidas[normalizar(encabezado)] = str(encabezado).strip()
-    for falta in (c for c in COLUMNAS if c not in columnas):
+    for falta in (c for c in formato.columnas if c not in columnas):
         parecida = sugerencia(falta, desconocidas)
         errores.append(
             f"Falta la columna «{falta}»" + (f"; ¿es «{parecida}»?" if parecida else ".")
@@ -104,7 +125,7 @@ def _columnas(encabezados, nombre: str) -> dict[str, int]:
         if len(columnas) == 0:
             errores = [
                 f"La primera fila de «{nombre}» no tiene los encabezados de la plantilla "
-                f"({', '.join(COLUMNAS)}). Descargue la plantilla y copie sus datos en ella."
+                f"({', '.join(formato.columnas)}). {formato.ayuda}"
             ]
         raise ErrorArchivo(*errores)
     return columnas
@@ -121,7 +142,7 @@ def _filas(filas, columnas: dict[str, int], primera: int = 2):
 
 
 @contextmanager
-def _abrir_xlsx(archivo, nombre: str) -> Iterator[Hoja]:
+def _abrir_xlsx(archivo, nombre: str, formato: Formato) -> Iterator[Hoja]:
     if archivo.read(4) != b"PK\x03\x04":
         raise ErrorArchivo(f"El archivo «{nombre}» dice ser XLSX pero su contenido no lo es.")
     archivo.seek(0)
@@ -152,15 +173,15 @@ def _abrir_xlsx(archivo, nombre: str) -> Iterator[Hoja]:
             f"El archivo «{nombre}» no se pudo leer como libro de Excel (.xlsx)."
         ) from error
     try:
-        if HOJA_ACTIVIDADES in libro.sheetnames:
-            hoja = libro[HOJA_ACTIVIDADES]
+        if formato.pestana in libro.sheetnames:
+            hoja = libro[formato.pestana]
         else:
             hoja = libro.worksheets[0]
         filas = _protegidas(hoja.iter_rows(values_only=True), nombre)
         encabezados = next(filas, None)
         if encabezados is None:
             raise ErrorArchivo(f"La hoja «{hoja.title}» de «{nombre}» está vacía.")
-        columnas = _columnas(encabezados, nombre)
+        columnas = _columnas(encabezados, nombre, formato)
         yield Hoja(
             columnas=columnas,
             filas=_filas(filas, columnas),
@@ -200,7 +221,7 @@ def _protegidas(filas, nombre: str):
         ) from error
 
 
-def _abrir_csv(archivo, nombre: str) -> Hoja:
+def _abrir_csv(archivo, nombre: str, formato: Formato) -> Hoja:
     datos = archivo.read(limite_bytes() + 1)
     if datos.startswith(b"PK\x03\x04"):
         raise ErrorArchivo(
@@ -222,7 +243,7 @@ def _abrir_csv(archivo, nombre: str) -> Hoja:
     primera_linea = texto.split("\n", 1)[0]
     separador = ";" if primera_linea.count(";") > primera_linea.count(",") else ","
     lector = _csv_protegido(csv.reader(io.StringIO(texto, newline=""), delimiter=separador), nombre)
-    columnas = _columnas(next(lector), nombre)
+    columnas = _columnas(next(lector), nombre, formato)
     return Hoja(
         columnas=columnas,
         filas=_filas(lector, columnas),

@@ -6,7 +6,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from capacitaciones.hojas.columnas import OPCIONES, TODAS
 from convenios.models import Convenio
-from programa.models import Audiencia, EntidadFederativa, Institucion, Tema
+from programa.models import Audiencia, EntidadFederativa, Institucion, Recomendacion, Tema
 
 INSTRUCCIONES = [
     "Cómo llenar la hoja «Actividades»",
@@ -56,10 +56,15 @@ INSTRUCCIONES = [
     "proposito (opcional): para qué, como lo dice el informe tras «para»: empieza con un verbo "
     "en infinitivo y en minúscula («brindar…», «fortalecer…»). Si la columna no está, no se "
     "modifica.",
-    "revision (opcional, la última): la escribe la exportación; no la cambie. Al importar, una "
+    "revision (opcional): la escribe la exportación; no la cambie. Al importar, una "
     "fila cuya actividad alguien cambió después de exportar la hoja se rechaza (y con ella toda "
     "la hoja), para no borrar ese cambio: exporte de nuevo y vuelva a hacer sus cambios. En "
     "una actividad nueva, déjela vacía.",
+    "recomendaciones (opcional, la última): las recomendaciones de la ONU que atiende la "
+    "actividad, separadas por «;» y escritas «DOCUMENTO párr. N», p. ej. "
+    "«CRC/C/MEX/CO/4-5 párr. 42; A/HRC/7/8/Add.2 párr. 3» (hoja «Recomendaciones»). Una "
+    "referencia que no está registrada es un error de la fila. Si la columna no está, los "
+    "vínculos de cada actividad no se modifican; si está vacía, se quitan.",
     "",
     "Exportar desde el sistema produce estas mismas columnas: puede exportar, corregir y "
     "volver a importar.",
@@ -132,5 +137,11 @@ def plantilla_escribir(destino) -> None:
     )
     _hoja_catalogo(
         libro, "Convenios", ["folio", "título"], Convenio.objects.values_list("folio", "titulo")
+    )
+    _hoja_catalogo(
+        libro,
+        "Recomendaciones",
+        ["referencia", "texto"],
+        ((r.referencia, r.texto) for r in Recomendacion.objects.select_related("documento")),
     )
     libro.save(destino)

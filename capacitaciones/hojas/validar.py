@@ -24,7 +24,15 @@ from capacitaciones.models import Actividad, Participacion, desglose_actividad_e
 from convenios.models import Convenio
 from programa.fechas import ajustar
 from programa.limites import error_fecha, error_participantes
-from programa.models import Audiencia, EntidadFederativa, Institucion, Programa, Tema
+from programa.models import (
+    Audiencia,
+    EntidadFederativa,
+    Institucion,
+    Programa,
+    Recomendacion,
+    Tema,
+    clave_referencia,
+)
 from programa.texto import normalizar, sugerencia
 
 
@@ -117,6 +125,10 @@ class Catalogos:
         self.convenios = {normalizar(c.folio): c for c in Convenio.objects.all()}
         self.folios_convenios = {normalizar(c.folio): c.folio for c in self.convenios.values()}
         self.programas = list(Programa.objects.all()[:2])
+        # Solo si la hoja trae la columna: sin ella, los vínculos no se leen ni se tocan.
+        self.recomendaciones = (
+            Recomendacion.objects.indice() if "recomendaciones" in columnas else {}
+        )
         self.opciones = {columna: indice_opciones(choices) for columna, choices in OPCIONES.items()}
 
     # -- una fila --------------------------------------------------------------------------
@@ -127,7 +139,7 @@ class Catalogos:
         def error(columna: str, mensaje: str):
             fila.errores.append(ErrorCelda(numero, columna, mensaje))
 
-        texto = {c: _texto(v) for c, v in valores.items()}
+        texto = {c: texto_celda(v) for c, v in valores.items()}
         fila.folio = texto["folio"]
         fila.titulo = texto["titulo"]
         campos = {c: texto[c] for c in ("titulo", "sede", "descripcion", "motivo")}
@@ -205,6 +217,8 @@ class Catalogos:
             },
             "participaciones": self._participaciones(texto, error, campos),
         }
+        if "recomendaciones" in self.columnas:
+            relaciones["recomendaciones"] = self._recomendaciones(texto["recomendaciones"], error)
 
         if "revision" in self.columnas:
             fila.revision_hoja = _entero(valores["revision"], "revision", error)
@@ -238,34 +252,8 @@ class Catalogos:
                 _agregar(errores, error, ya_dichas={e.columna for e in fila.errores})
 
     def _fecha(self, valor, columna: str, error) -> dt.date | None:
-        if valor is None or valor == "":
-            return None
-        if isinstance(valor, dt.datetime):
-            return self._plausible(valor.date(), columna, error)
-        if isinstance(valor, dt.date):
-            return self._plausible(valor, columna, error)
-        texto = _texto(valor)
-        if not texto:
-            return None
-        iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", texto)
-        mexicana = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", texto)
-        if iso:
-            anio, mes, dia = (int(x) for x in iso.groups())
-        elif mexicana:
-            dia, mes, anio = (int(x) for x in mexicana.groups())
-        else:
-            error(columna, f"'{texto}' no es una fecha con formato AAAA-MM-DD ni DD/MM/AAAA.")
-            return None
-        try:
-            fecha = dt.date(anio, mes, dia)
-        except ValueError:
-            error(columna, f"'{texto}' no es una fecha que exista.")
-            return None
-        return self._plausible(fecha, columna, error)
-
-    @staticmethod
-    def _plausible(fecha: dt.date, columna: str, error) -> dt.date | None:
-        if mensaje := error_fecha(fecha):
+        fecha = leer_fecha(valor, columna, error)
+        if fecha is not None and (mensaje := error_fecha(fecha)):
             error(columna, mensaje)
             return None
         return fecha
@@ -287,18 +275,31 @@ class Catalogos:
         return claves
 
     def _catalogo(self, texto, columna, indice, queryset, que: str, error) -> set[int]:
+        return leer_catalogo(texto, columna, indice, queryset, que, error)
+
+    def _recomendaciones(self, texto: str, error) -> set[int]:
         ids = set()
         for parte in partir(texto):
-            elemento = indice.get(normalizar(parte))
-            if elemento is None:
-                parecido = queryset.sugerir(parte)
-                error(
-                    columna,
-                    f"'{parte}' no es {que} del catálogo"
-                    + (f"; ¿quiso decir {parecido}?" if parecido else "."),
-                )
-            else:
-                ids.add(elemento.pk)
+            try:
+                clave = clave_referencia(*Recomendacion.partir_referencia(parte))
+            except ValueError:
+                clave = None
+            recomendacion = self.recomendaciones.get(clave)
+            if recomendacion is not None:
+                ids.add(recomendacion.pk)
+                continue
+            parecida = Recomendacion.objects.sugerir(parte, self.recomendaciones)
+            forma = (
+                ""
+                if clave
+                else " Escríbala como «DOCUMENTO párr. N», p. ej. «CRC/C/MEX/CO/4-5 párr. 42»."
+            )
+            error(
+                "recomendaciones",
+                f"'{parte}' no es una recomendación registrada"
+                + (f"; ¿quiso decir {parecida}?" if parecida else ".")
+                + forma,
+            )
         return ids
 
     def _instituciones(self, texto: str, columna: str, error) -> set[int]:
@@ -399,10 +400,56 @@ class Catalogos:
         return {a: tuple(n) for a, n in participaciones.items()}
 
 
-# -- valores de celda ----------------------------------------------------------------------
+# -- valores de celda (también para otras hojas) -------------------------------------------
 
 
-def _texto(valor) -> str:
+def leer_fecha(valor, columna: str, error) -> dt.date | None:
+    """Una fecha de la celda: de Excel, AAAA-MM-DD o DD/MM/AAAA; None si está vacía."""
+    if valor is None or valor == "":
+        return None
+    if isinstance(valor, dt.datetime):
+        return valor.date()
+    if isinstance(valor, dt.date):
+        return valor
+    texto = texto_celda(valor)
+    if not texto:
+        return None
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", texto)
+    mexicana = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", texto)
+    if iso:
+        anio, mes, dia = (int(x) for x in iso.groups())
+    elif mexicana:
+        dia, mes, anio = (int(x) for x in mexicana.groups())
+    else:
+        error(columna, f"'{texto}' no es una fecha con formato AAAA-MM-DD ni DD/MM/AAAA.")
+        return None
+    try:
+        return dt.date(anio, mes, dia)
+    except ValueError:
+        error(columna, f"'{texto}' no es una fecha que exista.")
+        return None
+
+
+def leer_catalogo(texto, columna, indice, queryset, que: str, error) -> set[int]:
+    """Los elementos de un catálogo en una celda «a; b; c», con sugerencia para los que no
+    existen (``indice``: nombre normalizado -> elemento; ``queryset.sugerir``)."""
+    ids = set()
+    for parte in partir(texto):
+        elemento = indice.get(normalizar(parte))
+        if elemento is None:
+            parecido = queryset.sugerir(parte)
+            error(
+                columna,
+                f"'{parte}' no es {que} del catálogo"
+                + (f"; ¿quiso decir {parecido}?" if parecido else "."),
+            )
+        else:
+            ids.add(elemento.pk)
+    return ids
+
+
+def texto_celda(valor) -> str:
+    """El texto de una celda, sin espacios alrededor y sin el apóstrofo de la exportación."""
     if valor is None:
         return ""
     if isinstance(valor, float) and valor.is_integer():
@@ -422,7 +469,7 @@ CIFRAS_MAXIMAS = 30
 
 def _entero(valor, columna: str, error, que: str | None = None, acotado=False) -> int | None:
     """Un entero no negativo de la celda; con ``acotado``, además, plausible por audiencia."""
-    texto = _texto(valor)
+    texto = texto_celda(valor)
     if not texto:
         return None
     que = que or columna

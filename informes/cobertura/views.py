@@ -18,6 +18,7 @@ from informes.cobertura import selectores as selector
 from informes.cobertura.filtros import AnioForm, FiltrosCoberturaForm
 from informes.graficos import graficas
 from informes.graficos.mapa import mapa_svg
+from informes.seguimiento.convocatorias import convocatorias_tablero
 from programa.alcance import entidades_asignadas
 from programa.bitacora import evento_registrar
 from programa.models import EntidadFederativa, Evento
@@ -281,10 +282,20 @@ def tablero(request):
         return render(request, "informes/tablero.html", {"form": form}, status=400)
     anio = form.cleaned_data.get("anio") or selector.anio_predeterminado(hoy)
     datos = cache.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
+    # Las convocatorias, solo para quien ve los informes; no pasan por la caché del tablero
+    # (que se invalida con las actividades, no con las convocatorias).
+    convocatorias = None
+    if request.user.has_perm("informes.view_informecontribucion"):
+        convocatorias = convocatorias_tablero(hoy=hoy)
     return render(
         request,
         "informes/tablero.html",
-        {"form": form, "tablero": datos, **_graficas_tablero(datos)},
+        {
+            "form": form,
+            "tablero": datos,
+            "convocatorias": convocatorias,
+            **_graficas_tablero(datos),
+        },
     )
 
 

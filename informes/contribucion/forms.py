@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from informes.cobertura.periodos import Periodo
 from informes.contribucion.documento import Bloque, contar_palabras, texto_a_bloques, texto_plano
-from informes.models import InformeContribucion
+from informes.models import Convocatoria, InformeContribucion
+from informes.seguimiento.convocatorias import cuerpo_de_respuestas
 from programa.revision import FormularioConRevision
 
 TITULO_OACNUDH = (
@@ -93,6 +94,7 @@ class InformeNuevoForm(forms.ModelForm):
             "temas",
             "convenios",
             "incluir_canceladas",
+            "convocatoria",
             "introduccion",
             "cierre",
         ]
@@ -103,11 +105,16 @@ class InformeNuevoForm(forms.ModelForm):
             "corte": FechaInput(),
             "temas": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
             "convenios": forms.CheckboxSelectMultiple(attrs={"class": "casillas"}),
+            # Se elige en el tablero («Redactar su informe»), no aquí.
+            "convocatoria": forms.HiddenInput(),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["titulo"].initial = TITULO_OACNUDH
+        self.fields["convocatoria"].error_messages["invalid_choice"] = _(
+            "La convocatoria de este informe ya no existe; elíjala de nuevo en el tablero."
+        )
         for campo in ("desde", "hasta", "corte"):
             self.fields[campo].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]
             self.fields[campo].error_messages["invalid"] = _(
@@ -119,6 +126,16 @@ class InformeNuevoForm(forms.ModelForm):
         desde, hasta = datos.get("desde"), datos.get("hasta")
         if desde and hasta and hasta < desde:
             self.add_error("hasta", _("La fecha «hasta» no puede ser anterior a «desde»."))
+        convocatoria = datos.get("convocatoria")
+        if convocatoria and not convocatoria.preguntas.exists():
+            self.add_error(
+                None,
+                _(
+                    "La convocatoria «%(titulo)s» no tiene preguntas: agréguelas en la "
+                    "administración antes de crear su informe."
+                )
+                % {"titulo": convocatoria.titulo},
+            )
         return datos
 
 
@@ -155,14 +172,18 @@ class InformeTextoForm(FormularioConRevision):
         super().__init__(*args, **kwargs)
         self.fields["titulo"].widget.attrs["data-seccion"] = "titulo"
         for campo in self.SECCIONES:
-            self.fields[campo].help_text = AYUDA_TEXTO
-            self.fields[campo].widget.attrs.update(
-                {
-                    "data-seccion": campo,
-                    "aria-describedby": f"ayuda-{campo} palabras-{campo}",
-                    "rows": 12 if campo == "cuerpo" else 6,
-                }
-            )
+            if campo in self.fields:  # con convocatoria, el cuerpo son las respuestas
+                self._preparar_seccion(campo, AYUDA_TEXTO)
+
+    def _preparar_seccion(self, campo: str, ayuda: str) -> None:
+        self.fields[campo].help_text = ayuda
+        self.fields[campo].widget.attrs.update(
+            {
+                "data-seccion": campo,
+                "aria-describedby": f"ayuda-{campo} palabras-{campo}",
+                "rows": 6 if campo in ("introduccion", "cierre") else 12,
+            }
+        )
 
     def _valor(self, campo: str) -> str:
         # Con un error, la vista previa muestra lo que se envió, no lo guardado.
@@ -179,3 +200,68 @@ class InformeTextoForm(FormularioConRevision):
                 SeccionEditable(self[campo], bloques, contar_palabras(texto_plano(bloques)))
             )
         return secciones
+
+
+# Organismo de la convocatoria -> a quién va dirigido el informe.
+DESTINATARIO_DE_ORGANISMO = {
+    "oacnudh": InformeContribucion.Destinatario.OACNUDH,
+    "comite_derechos_nino": InformeContribucion.Destinatario.CDN,
+    "protocolo_venta": InformeContribucion.Destinatario.CDN,
+    "relatoria_especial": InformeContribucion.Destinatario.RELATORIA,
+    "epu": InformeContribucion.Destinatario.EPU,
+}
+
+
+def inicial_de_convocatoria(convocatoria: Convocatoria) -> dict:
+    """Lo que un informe toma de su convocatoria al crearse; quien redacta puede cambiarlo."""
+    return {
+        "convocatoria": convocatoria.pk,
+        "titulo": convocatoria.titulo,
+        "destinatario": DESTINATARIO_DE_ORGANISMO.get(
+            convocatoria.organismo, InformeContribucion.Destinatario.OTRO
+        ),
+        "limite_palabras": convocatoria.limite_palabras,
+        "idioma": "en" if convocatoria.idiomas == Convocatoria.Idiomas.EN else "es",
+    }
+
+
+class RespuestasForm(InformeTextoForm):
+    """El texto de un informe con convocatoria: una caja por respuesta en lugar del cuerpo."""
+
+    class Meta(InformeTextoForm.Meta):
+        fields = ["titulo", "limite_palabras", "introduccion", "cierre"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        respuestas = self.instance.respuestas or []
+        campos = {}
+        for nombre, campo in self.fields.items():
+            if nombre == "cierre":
+                for r in respuestas:
+                    campos[f"respuesta_{r['numero']}"] = forms.CharField(
+                        label=_("Respuesta a la pregunta %(n)s") % {"n": r["numero"]},
+                        required=False,
+                        initial=r["texto"],
+                        widget=forms.Textarea,
+                    )
+            campos[nombre] = campo
+        self.fields = campos
+        # Cada respuesta es una sección más del editor, con su vista previa y sus palabras; su
+        # ayuda es la pregunta que responde.
+        self.SECCIONES = (
+            "introduccion",
+            *(f"respuesta_{r['numero']}" for r in respuestas),
+            "cierre",
+        )
+        for r in respuestas:
+            self._preparar_seccion(f"respuesta_{r['numero']}", r["pregunta"] or AYUDA_TEXTO)
+
+    def clean(self):
+        datos = super().clean()
+        respuestas = [
+            r | {"texto": datos.get(f"respuesta_{r['numero']}", r["texto"])}
+            for r in self.instance.respuestas or []
+        ]
+        self.instance.respuestas = respuestas
+        self.instance.cuerpo = cuerpo_de_respuestas(respuestas)
+        return datos

@@ -28,10 +28,18 @@ Cómo se agrupan (para que un año de datos nacionales no sea un párrafo por ac
 - Foros y cursos: un párrafo cada uno (acciones de profesionalización), hasta
   ``MAX_PROFESIONALIZACION``; los demás se cuentan.
 - Lo que pasó de los topes: conteos por tipo. El anexo cuenta siempre todas las actividades.
+
+Con ``criterios`` (la respuesta a una pregunta de una convocatoria) entra solo lo que cumple
+cada lista no vacía: un tema, un tipo de actividad, una audiencia, una recomendación que
+atiende. Un registro que no puede tener ese dato no la cumple: con tipos o audiencias no entran
+estrategias ni convenios; con temas no entran convenios (no tienen temas). El programa se
+presenta solo si entra alguno de sus convenios, para no repetir su presentación en cada
+respuesta.
 """
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
@@ -56,6 +64,32 @@ MAX_VINETAS = 12
 MAX_GRUPOS = 8
 MAX_PROFESIONALIZACION = 10
 MAX_CAMBIOS = 8  # programadas, reprogramadas y canceladas narradas una por una
+
+
+@dataclass(frozen=True)
+class Criterios:
+    """Qué registros responden una pregunta: un elemento de cada lista no vacía."""
+
+    temas: tuple = ()
+    tipos: tuple = ()  # valores de Actividad.Tipo
+    audiencias: tuple = ()
+    recomendaciones: tuple = ()
+
+    def __bool__(self) -> bool:
+        return any((self.temas, self.tipos, self.audiencias, self.recomendaciones))
+
+    @property
+    def solo_actividades(self) -> bool:
+        """¿Pide un dato que solo tienen actividades (y sus productos)?"""
+        return bool(self.tipos or self.audiencias)
+
+    def como_datos(self) -> dict:
+        return {
+            "temas": sorted(t.nombre for t in self.temas),
+            "tipos": sorted(self.tipos),
+            "audiencias": sorted(a.nombre for a in self.audiencias),
+            "recomendaciones": sorted(r.referencia for r in self.recomendaciones),
+        }
 
 
 def _destacadas(
@@ -268,9 +302,16 @@ def contribucion_construir(
     temas=(),
     convenios=(),
     incluir_canceladas: bool = False,
+    criterios: Criterios | None = None,
+    anexo: bool = True,
 ) -> dict:
-    """La aportación del periodo como datos (ver el docstring del módulo)."""
+    """La aportación del periodo como datos (ver el docstring del módulo).
+
+    Sin ``anexo`` no se calcula la cobertura (la respuesta a una pregunta no lleva anexo
+    propio: el del informe es uno).
+    """
     temas, convenios = list(temas), list(convenios)
+    criterios = criterios or Criterios()
     programas = Programa.objects.select_related("institucion_responsable").order_by("id")
     if programa is not None:
         programas = programas.filter(pk=programa.pk)
@@ -296,6 +337,24 @@ def contribucion_construir(
         )
     if convenios:
         actividades_qs = actividades_qs.filter(convenio__in=convenios)
+    if criterios.temas:
+        actividades_qs = actividades_qs.filter(
+            pk__in=Actividad.objects.filter(temas__in=criterios.temas).values("pk")
+        )
+    if criterios.tipos:
+        actividades_qs = actividades_qs.filter(tipo__in=criterios.tipos)
+    if criterios.audiencias:
+        actividades_qs = actividades_qs.filter(
+            pk__in=Actividad.objects.filter(
+                participaciones__audiencia__in=criterios.audiencias
+            ).values("pk")
+        )
+    if criterios.recomendaciones:
+        actividades_qs = actividades_qs.filter(
+            pk__in=Actividad.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
+        )
     # Primero solo lo necesario para clasificar (filas ligeras, aun si son 100,000); después se
     # cargan con sus relaciones únicamente las que se narran.
     filas = list(
@@ -322,7 +381,15 @@ def contribucion_construir(
         convenios_qs = convenios_qs.filter(programa=programa)
     if convenios:
         convenios_qs = convenios_qs.filter(pk__in=[c.pk for c in convenios])
-    convenios_periodo = list(convenios_qs)
+    if criterios.recomendaciones:
+        convenios_qs = convenios_qs.filter(
+            pk__in=Convenio.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
+        )
+    # Los convenios no tienen temas, tipos ni audiencias: con esos criterios, no responden.
+    sin_convenios = criterios.temas or criterios.solo_actividades
+    convenios_periodo = [] if sin_convenios else list(convenios_qs)
     folios_periodo = {c.folio for c in convenios_periodo}
 
     estrategias_qs = (
@@ -335,6 +402,16 @@ def contribucion_construir(
     if temas:
         estrategias_qs = estrategias_qs.filter(
             pk__in=Estrategia.objects.filter(temas__in=temas).values("pk")
+        )
+    if criterios.temas:
+        estrategias_qs = estrategias_qs.filter(
+            pk__in=Estrategia.objects.filter(temas__in=criterios.temas).values("pk")
+        )
+    if criterios.recomendaciones:
+        estrategias_qs = estrategias_qs.filter(
+            pk__in=Estrategia.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
         )
 
     productos_qs = (
@@ -360,13 +437,33 @@ def contribucion_construir(
         )
     if convenios:
         productos_qs = productos_qs.filter(convenio__in=convenios)
+    if criterios.temas:
+        productos_qs = productos_qs.filter(
+            pk__in=Producto.objects.filter(temas__in=criterios.temas).values("pk")
+        )
+    if criterios.tipos:
+        # Un producto es del tipo de la actividad de la que resulta.
+        productos_qs = productos_qs.filter(actividad__tipo__in=criterios.tipos)
+    if criterios.audiencias:
+        productos_qs = productos_qs.filter(
+            pk__in=Producto.objects.filter(audiencias__in=criterios.audiencias).values("pk")
+        )
+    if criterios.recomendaciones:
+        productos_qs = productos_qs.filter(
+            pk__in=Producto.objects.filter(recomendaciones__in=criterios.recomendaciones).values(
+                "pk"
+            )
+        )
 
     secciones = []
     avisos = []
 
     # 1. El programa y los convenios firmados en el periodo.
     programas = list(programas)
-    if programa is None:
+    if criterios:
+        # En una respuesta, el programa se presenta solo junto a un convenio suyo.
+        programas = [p for p in programas if p.pk in {c.programa_id for c in convenios_periodo}]
+    elif programa is None:
         usados = {f["programa_id"] for f in filas} | {c.programa_id for c in convenios_periodo}
         programas = [p for p in programas if p.pk in usados]
     fechados = [c for c in convenios_periodo if c.fecha_firma and c.fecha_firma >= desde]
@@ -456,17 +553,21 @@ def contribucion_construir(
         )
 
     # 3. Estrategias nacionales.
-    estrategias = [
-        {
-            "tipo": "estrategia",
-            "nombre": e.nombre,
-            "nombre_en": e.nombre_en,
-            "participacion": e.participacion,
-            "participacion_en": e.participacion_en,
-            "instituciones": [_institucion(i) for i in e.instituciones.all()],
-        }
-        for e in estrategias_qs
-    ]
+    estrategias = (
+        []
+        if criterios.solo_actividades
+        else [
+            {
+                "tipo": "estrategia",
+                "nombre": e.nombre,
+                "nombre_en": e.nombre_en,
+                "participacion": e.participacion,
+                "participacion_en": e.participacion_en,
+                "instituciones": [_institucion(i) for i in e.instituciones.all()],
+            }
+            for e in estrategias_qs
+        ]
+    )
     if estrategias:
         secciones.append(
             {"clave": "estrategias", "parrafos": [{"hechos": [e]} for e in estrategias]}
@@ -544,6 +645,7 @@ def contribucion_construir(
             "temas": sorted(t.nombre for t in temas),
             "convenios": sorted(c.folio for c in convenios),
             "incluir_canceladas": incluir_canceladas,
+            **({"criterios": criterios.como_datos()} if criterios else {}),
         },
         "entidades": dict(sorted(entidades.items())),
         "secciones": secciones,
@@ -551,5 +653,7 @@ def contribucion_construir(
         # El anexo estadístico: la cobertura del periodo con los filtros del informe.
         "anexo": anexo_datos(
             desde=desde, hasta=hasta, programa=programa, temas=temas, convenios=convenios
-        ),
+        )
+        if anexo
+        else None,
     }

@@ -23,6 +23,7 @@ from informes.contribucion.exportar.pdf import exportar_pdf
 from informes.contribucion.hechos import contribucion_construir
 from informes.contribucion.redaccion import redactar
 from informes.models import InformeContribucion, InformeFinalInmutable, suma_sha256
+from informes.seguimiento.convocatorias import cuerpo_de_respuestas, respuestas_redactar
 from programa.bitacora import evento_registrar
 from programa.models import Evento
 from programa.revision import RegistroCambiado
@@ -126,9 +127,16 @@ def informe_generar(
     if informe.es_final:
         raise InformeFinalInmutable("Un informe final no se vuelve a redactar.")
     hechos = _construir(informe)
+    if informe.convocatoria_id:
+        respuestas, preguntas, avisos = respuestas_redactar(informe=informe, hechos=hechos)
+        hechos["preguntas"] = preguntas
+        hechos["avisos"] = list(dict.fromkeys([*hechos["avisos"], *avisos]))
+        informe.respuestas = respuestas
+        informe.cuerpo = cuerpo_de_respuestas(respuestas)
+    else:
+        informe.cuerpo = bloques_a_texto(redactar(hechos, informe.idioma))
     informe.hechos = hechos
-    informe.cuerpo = bloques_a_texto(redactar(hechos, informe.idioma))
-    informe.save(update_fields=["hechos", "cuerpo", "modificado", "modificado_por"])
+    informe.save(update_fields=["hechos", "cuerpo", "respuestas", "modificado", "modificado_por"])
     return informe
 
 
@@ -178,6 +186,17 @@ def informe_finalizar(
             "pdf": hashlib.sha256(pdf).hexdigest(),
         },
     }
+    if informe.convocatoria_id:
+        # Lo que preguntó la convocatoria, tal como se respondió (sus textos pueden cambiar).
+        convocatoria = informe.convocatoria
+        instantanea["convocatoria"] = {
+            "titulo": convocatoria.titulo,
+            "referencia": convocatoria.referencia,
+            "organismo": convocatoria.organismo,
+            "fecha_limite": convocatoria.fecha_limite.isoformat(),
+            "limite_palabras": convocatoria.limite_palabras,
+        }
+        instantanea["respuestas"] = informe.respuestas
     informe.instantanea = instantanea
     informe.suma_sha256 = suma_sha256(instantanea)
     informe.docx, informe.pdf = docx, pdf
@@ -206,6 +225,8 @@ def informe_nueva_version(*, informe: InformeContribucion, usuario) -> InformeCo
         "limite_palabras",
         "programa",
         "incluir_canceladas",
+        "convocatoria",
+        "respuestas",
         "introduccion",
         "cuerpo",
         "cierre",

@@ -18,6 +18,8 @@ from informes.contribucion.exportar.pdf import MotorPDFNoDisponible
 from informes.contribucion.forms import (
     InformeNuevoForm,
     InformeTextoForm,
+    RespuestasForm,
+    inicial_de_convocatoria,
     periodo_elegido,
     periodos_rapidos,
 )
@@ -29,7 +31,8 @@ from informes.contribucion.servicios import (
     informe_generar,
     informe_nueva_version,
 )
-from informes.models import InformeContribucion
+from informes.models import Convocatoria, InformeContribucion
+from informes.seguimiento.convocatorias import palabras_por_respuesta
 from programa.bitacora import evento_registrar
 from programa.models import Evento
 from programa.revision import RegistroCambiado, ultimo_cambio
@@ -51,8 +54,15 @@ def _coordinacion(permiso):
 
 def _informe(pk) -> InformeContribucion:
     return get_object_or_404(
-        InformeContribucion.objects.select_related("finalizado_por", "programa"), pk=pk
+        InformeContribucion.objects.select_related("finalizado_por", "programa", "convocatoria"),
+        pk=pk,
     )
+
+
+def _convocatoria(valor: str) -> Convocatoria | None:
+    if not (valor.isascii() and valor.isdigit()):
+        return None
+    return Convocatoria.objects.filter(pk=int(valor)).prefetch_related("preguntas").first()
 
 
 @_coordinacion(VER)
@@ -75,6 +85,15 @@ def nuevo(request):
                 f"No se reconoce el periodo «{clave[:20]}»: elija uno de la lista o escriba "
                 "las fechas."
             )
+    convocatoria = None
+    if valor := request.GET.get("convocatoria", "") or request.POST.get("convocatoria", ""):
+        if convocatoria := _convocatoria(valor):
+            inicial |= inicial_de_convocatoria(convocatoria)
+        else:
+            aviso = (
+                f"No existe la convocatoria «{valor[:20]}»: elíjala en el tablero o cree el "
+                "informe sin convocatoria."
+            )
     form = InformeNuevoForm(request.POST or None, initial=inicial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():  # el informe y su primer borrador, o nada
@@ -90,6 +109,7 @@ def nuevo(request):
         "periodos": periodos_rapidos(hoy, Actividad.objects.anios_con_datos()).items(),
         "periodo_actual": clave,
         "aviso_periodo": aviso,
+        "convocatoria": convocatoria,
     }
     return render(request, "informes/contribucion/formulario.html", contexto)
 
@@ -100,7 +120,8 @@ def detalle(request, pk):
     puede_cambiar = request.user.has_perm(CAMBIAR)
     form = None
     if puede_cambiar and not informe.es_final:
-        form = InformeTextoForm(request.POST or None, instance=informe)
+        clase = RespuestasForm if informe.convocatoria_id else InformeTextoForm
+        form = clase(request.POST or None, instance=informe)
         if request.method == "POST" and form.is_valid():
             try:
                 with transaction.atomic():
@@ -119,11 +140,14 @@ def detalle(request, pk):
         messages.error(request, "Este informe es final: no se puede editar.")
         return redirect("informes:contribucion_detalle", informe.pk)
     documento = informe_documento(informe)
+    respuestas = palabras_por_respuesta(informe.respuestas or [])
+    # Las preguntas (encabezados) cuentan en el total, aunque no se editen.
+    palabras_preguntas = sum(contar_palabras(r["encabezado"]) for r in respuestas)
     if form is None:
         secciones, palabras = [], contar_palabras(documento.texto_plano())
     else:
         secciones = form.secciones()
-        palabras = form.palabras_titulo() + sum(s.palabras for s in secciones)
+        palabras = form.palabras_titulo() + palabras_preguntas + sum(s.palabras for s in secciones)
     fuente = informe.instantanea["hechos"] if informe.es_final else informe.hechos
     return render(
         request,
@@ -140,6 +164,8 @@ def detalle(request, pk):
             "puede_cambiar": puede_cambiar,
             "puede_agregar": request.user.has_perm(AGREGAR),
             "hermanas": versiones_hermanas(informe),
+            "respuestas": respuestas,
+            "palabras_preguntas": palabras_preguntas,
         },
     )
 

@@ -181,8 +181,9 @@ def test_exportar_la_lista_con_sus_filtros(demo, admin_client, django_assert_num
     # Sesión y usuario (2); los filtros de la lista: MIN/MAX de fechas y los años con datos
     # (un EXISTS por año, en una consulta), entidades, temas, convenios y programas (6); COUNT
     # de la lista (1); el evento de la bitácora (1); guardar la sesión (3). Al recorrer la
-    # respuesta: siglas repetidas (1), actividades (1) y sus 5 relaciones (5).
-    with django_assert_num_queries(20):
+    # respuesta: siglas repetidas (1), actividades (1) y sus 6 relaciones (6; la sexta, las
+    # recomendaciones con su documento).
+    with django_assert_num_queries(21):
         respuesta = admin_client.get(LISTA + "exportar/csv/?estado__exact=programada")
         filas = _lineas(respuesta)
     assert respuesta["Content-Disposition"].startswith('attachment; filename="actividades-')

@@ -110,8 +110,9 @@ def test_exportar_cuesta_las_mismas_consultas_con_muchas_actividades(django_asse
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=10, mujeres=4)
         ActividadInstitucionFactory(actividad=actividad)
     # 1 siglas repetidas; actividades con su convenio (1 lote); entidades; entidades
-    # participantes; temas; participaciones con audiencia; instituciones con la suya.
-    with django_assert_num_queries(7):
+    # participantes; temas; recomendaciones con su documento; participaciones con audiencia;
+    # instituciones con la suya.
+    with django_assert_num_queries(8):
         filas = _csv()
     assert len(filas) == 40
     assert {f["participantes"] for f in filas} == {"Niñas y niños=10 (4 mujeres)"}

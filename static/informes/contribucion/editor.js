@@ -120,10 +120,16 @@
     }
     var salida = document.getElementById("palabras-" + seccion);
     if (salida) salida.textContent = palabrasEn(palabras[seccion]);
+    // La tabla «Palabras por respuesta» de un informe con convocatoria.
+    var celda = document.querySelector('[data-palabras-de="' + seccion + '"]');
+    if (celda) celda.textContent = palabras[seccion];
   }
 
+  // Los encabezados de las preguntas cuentan en el total, pero no se editan.
+  var fijas = parseInt(conteo.dataset.fijas || "0", 10) || 0;
+
   function resumen() {
-    var suma = 0;
+    var suma = fijas;
     Object.keys(palabras).forEach(function (s) {
       suma += palabras[s];
     });

@@ -17,6 +17,7 @@ from tests.factories import (
     ActividadFactory,
     AudienciaFactory,
     ConvenioFactory,
+    ConvocatoriaFactory,
     ParticipacionFactory,
     ProductoFactory,
 )
@@ -293,8 +294,10 @@ def test_tablero_2015_contra_2014(demo, coordinador, django_assert_num_queries, 
     # sesión, usuario, permisos (2), alcance; versiones de los datos; cobertura de 2015 (6) y
     # de 2014 (6); trimestres;
     # próximas y sus
-    # entidades; convenios por vencer y vencidos; guardar la sesión (3).
-    with django_assert_num_queries(26):
+    # entidades; convenios por vencer y vencidos; convocatorias por fecha límite con cuántos
+    # informes tiene cada una (fuera de la caché: no dependen de las actividades); guardar la
+    # sesión (3).
+    with django_assert_num_queries(27):
         respuesta = coordinador.get("/informes/", {"anio": 2015})
     pagina = texto(respuesta)
 
@@ -331,12 +334,13 @@ def test_consultas_del_tablero_no_crecen(
     for i in range(n):
         actividad = ActividadFactory(entidades=[f"{1 + i % 32:02d}"], mujeres=2, hombres=1)
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=5)
+        ConvocatoriaFactory(fecha_limite=dt.date(2015, 1 + i % 12, 1))
 
     # sesión, usuario, permisos (2), alcance; versiones de los datos; próximas actividades
     # (ninguna: sin precarga);
     # cobertura del año y del anterior (6 + 6); trimestres; convenios por vencer y vencidos;
-    # guardar la sesión (3).
-    with django_assert_num_queries(25):
+    # convocatorias (una consulta, haya las que haya); guardar la sesión (3).
+    with django_assert_num_queries(26):
         respuesta = coordinador.get("/informes/", {"anio": 2015})
 
     assert f"Mujeres {2 * n} 0 Hombres {n} 0 Sin desglose por sexo {2 * n} 0" in texto(respuesta)

@@ -113,3 +113,24 @@ def test_sin_publico_se_nombran_las_audiencias_y_el_tiempo_sigue_al_corte(progra
     assert (
         "Los días 1 y 2 de septiembre de 2015 se llevará a cabo el “Foro Internet Seguro”." in texto
     )
+
+
+@pytest.mark.parametrize("n", [8, 60])
+def test_una_respuesta_por_pregunta_hace_consultas_fijas(n, programa, django_assert_num_queries):
+    from informes.contribucion.hechos import Criterios
+
+    _actividades(n, programa)
+    adolescentes = AudienciaFactory(nombre="Adolescentes")
+    # 1 filas ligeras · 1 programas · 1 las narradas + 5 precargas · 1 productos (ninguno
+    # tiene esa audiencia: sin sus precargas) · 2 nombres de las entidades. Sin convenios ni
+    # estrategias (no tienen tipo ni audiencia: ni se consultan) ni anexo (es el del informe).
+    with django_assert_num_queries(11):
+        respuesta = contribucion_construir(
+            desde=DESDE,
+            hasta=HASTA,
+            corte=CORTE,
+            criterios=Criterios(tipos=("curso",), audiencias=(adolescentes,)),
+            anexo=False,
+        )
+    assert respuesta["anexo"] is None
+    assert respuesta["secciones"][0]["clave"] == "profesionalizacion"

@@ -1,7 +1,9 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from capacitaciones.servicios import demo_cargar
+from informes.seguimiento.convocatorias import convocatoria_demo_cargar
 
 USUARIO_DEMO = "admin"
 CONTRASENA_DEMO = "demo-sndif-2015"
@@ -18,11 +20,15 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, administrador=False, **options):
-        cuentas = demo_cargar()
+        # Aquí y no en capacitaciones: la convocatoria es de informes, que está arriba.
+        with transaction.atomic():
+            cuentas = demo_cargar()
+            convocatoria_demo_cargar()
         self.stdout.write(
             self.style.SUCCESS(
                 "Datos de ejemplo listos: {instituciones} instituciones, {convenios} convenios, "
-                "{actividades} actividades, {productos} productos.".format(**cuentas)
+                "{actividades} actividades, {productos} productos y la convocatoria de la "
+                "OACNUDH de 2015.".format(**cuentas)
             )
         )
         if administrador:

@@ -1,0 +1,2 @@
+"""Recomendaciones de la ONU y su seguimiento: la hoja de recomendaciones, la propuesta de
+estado por año, la matriz de seguimiento y las convocatorias respondidas pregunta por pregunta."""
