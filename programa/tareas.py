@@ -21,8 +21,10 @@ from django.core.files.storage import default_storage
 from django.db import connections
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from programa.models import Tarea
+from programa.respaldo import respaldo_crear, respaldo_filas_totales
 
 logger = logging.getLogger(__name__)
 
@@ -324,3 +326,22 @@ def tarea_avance_texto(tarea: Tarea, ahora=None) -> str:
         faltan = transcurrido * (tarea.total - hechos) / hechos
         return texto + f", faltan unos {_duracion(faltan)}."
     return texto + "."
+
+
+@task()
+@con_avance(directo=False)
+def respaldo_tarea(tarea, avance) -> dict:
+    """El respaldo completo de ``respaldar``, para descargarlo desde el admin.
+
+    El respaldo lee todo en una transacción de solo lectura: el avance lo anota el latido.
+    """
+    avance.al_abrir(respaldo_filas_totales())
+    with archivo_temporal(tarea.datos["nombre"]) as ruta:
+        manifiesto = respaldo_crear(destino=ruta, progreso=lambda _etiqueta, n: avance(n))
+        filas = sum(t["filas"] for t in manifiesto["tablas"].values())
+        return archivo_guardar(
+            tarea,
+            ruta,
+            mensaje=f"Respaldo listo: {filas:,} filas de {len(manifiesto['tablas'])} tablas y "
+            f"{len(manifiesto['archivos'])} archivos.",
+        )

@@ -3,11 +3,19 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from programa.views import salud, tarea_avance, tarea_cancelar_vista, tarea_descargar
+from programa.views import (
+    respaldo_crear_vista,
+    salud,
+    tarea_avance,
+    tarea_cancelar_vista,
+    tarea_descargar,
+)
 
 # Las apps se incluyen por nombre: programa no importa de las que están encima de él.
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+    # Antes del admin, para que no la tome por un modelo; se ofrece en su página de inicio.
+    path("admin/respaldo/", respaldo_crear_vista, name="respaldo_crear"),
     path("admin/", admin.site.urls),
     path("informes/", include("informes.urls")),
     path("tareas/<uuid:pk>/", tarea_avance, name="tarea"),

@@ -1,16 +1,25 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from programa import salud as revision_de_salud
-from programa.models import Tarea
-from programa.tareas import tarea_avance_texto, tarea_cancelar, tarea_revisar_perdida
+from programa.bitacora import evento_registrar
+from programa.models import Evento, Tarea
+from programa.tareas import (
+    respaldo_tarea,
+    tarea_avance_texto,
+    tarea_cancelar,
+    tarea_encolar,
+    tarea_revisar_perdida,
+)
 
 # Mientras la tarea corre, la página se recarga sola (sin JavaScript: la CSP no deja scripts
 # en línea y así funciona en cualquier navegador).
@@ -78,6 +87,24 @@ def tarea_descargar(request, pk):
     respuesta["Content-Security-Policy"] = "sandbox"
     respuesta["X-Content-Type-Options"] = "nosniff"
     return respuesta
+
+
+@require_POST
+@staff_member_required
+def respaldo_crear_vista(request):
+    """«Crear respaldo» del admin: solo superusuarios (el archivo lleva todas las cuentas)."""
+    if not request.user.is_superuser:
+        raise PermissionDenied
+    nombre = f"respaldo-{timezone.localtime():%Y%m%d-%H%M}.zip"
+    evento_registrar(tipo=Evento.Tipo.RESPALDO, request=request, descripcion=f"Respaldo {nombre}")
+    tarea = tarea_encolar(
+        respaldo_tarea,
+        tipo=Tarea.Tipo.RESPALDO,
+        usuario=request.user,
+        descripcion=nombre,
+        datos={"nombre": nombre},
+    )
+    return redirect("tarea", pk=tarea.pk)
 
 
 @never_cache
