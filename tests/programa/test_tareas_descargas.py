@@ -118,6 +118,8 @@ def test_con_pocas_actividades_la_descarga_es_directa(client, escenario, setting
     assert not Tarea.objects.exists()
 
 
+# Como el trabajador: el respaldo abre su propia transacción (en PostgreSQL, REPEATABLE READ).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_crear_respaldo_desde_el_admin_y_descargarlo(client, escenario):
     superusuario = User.objects.create_superuser("raiz", password="x" * 12)
     client.force_login(superusuario)
