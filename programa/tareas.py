@@ -292,6 +292,16 @@ def archivos_vencidos_borrar(ahora=None) -> int:
     return len(vencidas)
 
 
+SINGULARES = {"filas": "fila", "actividades": "actividad", "pasos": "paso"}
+
+
+def exportadas_texto(n: int, donde: str = "") -> str:
+    """«Se exportaron 12,000 actividades de Oaxaca.» («Se exportó 1 actividad…» con una)."""
+    if n == 1:
+        return f"Se exportó 1 actividad{donde}."
+    return f"Se exportaron {_cifra(n)} actividades{donde}."
+
+
 def _cifra(n: int) -> str:
     return f"{n:,}"
 
@@ -309,6 +319,8 @@ def tarea_avance_texto(tarea: Tarea, ahora=None) -> str:
     if tarea.estado == Tarea.Estado.EN_ESPERA:
         return "En espera: empezará en cuanto el servidor de tareas la tome."
     unidad = tarea.datos.get("unidad", "filas")
+    if tarea.total == 1:
+        unidad = SINGULARES.get(unidad, unidad)
     if not tarea.total:
         if unidad == "filas":
             return f"{_cifra(tarea.hechos)} filas revisadas."

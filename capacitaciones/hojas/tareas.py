@@ -19,7 +19,7 @@ from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, line
 from capacitaciones.hojas.importar import Resultado, actividades_importar
 from capacitaciones.hojas.validar import ErrorCelda, FilaImportada
 from capacitaciones.models import Actividad
-from programa.tareas import archivo_guardar, archivo_temporal, con_avance
+from programa.tareas import archivo_guardar, archivo_temporal, con_avance, exportadas_texto
 
 CARPETA = "tmp/importaciones"
 
@@ -169,4 +169,4 @@ def actividades_exportar(tarea, avance) -> dict:
                 archivo.writelines(lineas_csv(filas))
         else:
             escribir_xlsx(filas, ruta)
-        return archivo_guardar(tarea, ruta, mensaje=f"Se exportaron {avance.hechos:,} actividades.")
+        return archivo_guardar(tarea, ruta, mensaje=exportadas_texto(avance.hechos))

@@ -11,7 +11,13 @@ from informes.cobertura import selectores as selector
 from informes.cobertura.filtros import FiltrosCoberturaForm
 from programa.alcance import entidades_asignadas
 from programa.models import EntidadFederativa
-from programa.tareas import FalloExplicado, archivo_guardar, archivo_temporal, con_avance
+from programa.tareas import (
+    FalloExplicado,
+    archivo_guardar,
+    archivo_temporal,
+    con_avance,
+    exportadas_texto,
+)
 
 LOTE = 1000
 
@@ -54,5 +60,5 @@ def entidad_exportar(tarea, avance) -> dict:
         return archivo_guardar(
             tarea,
             ruta,
-            mensaje=f"Se exportaron {avance.hechos:,} actividades de {entidad.nombre_corto}.",
+            mensaje=exportadas_texto(avance.hechos, f" de {entidad.nombre_corto}"),
         )

@@ -257,3 +257,15 @@ def test_los_archivos_de_tareas_viejas_se_borran(client, escenario, umbral_bajo,
     assert not vieja.archivo
     html = client.get(f"/tareas/{vieja.pk}/").content.decode()
     assert "El archivo ya no está disponible (se guarda 7 días): vuelva a pedirlo." in html
+
+
+def test_una_sola_actividad_se_dice_en_singular(client, escenario, settings):
+    settings.EXPORTAR_EN_SEGUNDO_PLANO_DESDE = 1
+    client.force_login(escenario["usuarios"]["coordinacion"])
+    respuesta = client.post(
+        A, {"action": "exportar_csv", "_selected_action": [escenario["slp"].pk]}, follow=True
+    )
+    html = respuesta.content.decode()
+    assert "1 de 1 actividad (100 %)." in html
+    assert "Se exportó 1 actividad." in html
+    assert "1 actividades" not in html

@@ -257,7 +257,7 @@ def test_el_docx_de_un_periodo_grande_se_prepara_en_segundo_plano(
     assert respuesta.url == f"/tareas/{tarea.pk}/"
     html = cliente.get(respuesta.url).content.decode()
     assert "Preparar el informe de contribución: " in html
-    assert "1 de 1 pasos (100 %)." in html
+    assert "1 de 1 paso (100 %)." in html
     assert f"«{borrador.titulo}» listo para descargar." in html
     descarga = cliente.get(f"/tareas/{tarea.pk}/descargar/")
     nombre = (
