@@ -138,7 +138,9 @@ class _Latido(threading.Thread):
 
     def detener(self):
         self._alto.set()
-        self.join()
+        # Sin esperar de más: si el hilo aguarda un candado que tiene quien lo detiene, se le
+        # abandona (es daemon, y ya no escribe en una tarea que dejó de estar en curso).
+        self.join(timeout=LATIDO_SEGUNDOS)
 
 
 def con_avance(funcion=None, *, directo: bool = True):
