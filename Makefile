@@ -72,7 +72,13 @@ produccion-local: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 produccion-local: export SECURE_SSL_REDIRECT = False
 produccion-local: export SECURE_HSTS_SECONDS = 0
 produccion-local: export COOKIES_SEGURAS = False
-produccion-local: $(INSTALADO)  ## dos gunicorn (127.0.0.1:8011 y :8012) y el trabajador, con PostgreSQL y Redis (honcho)
+# TAREAS=rq: la cola en Redis (otra base que la caché) con `rqworker`; si no, la tabla y db_worker.
+TAREAS ?= database
+PRODUCCION_COLA_URL ?= redis://127.0.0.1:6379/2
+produccion-local: export TAREAS_BACKEND = $(TAREAS)
+produccion-local: export REDIS_URL = $(PRODUCCION_COLA_URL)
+produccion-local: export TRABAJADOR_TAREAS = $(if $(filter rq,$(TAREAS)),rqworker --job-class django_tasks_rq.Job default,db_worker --no-reload)
+produccion-local: $(INSTALADO)  ## dos gunicorn (127.0.0.1:8011 y :8012) y el trabajador (TAREAS=rq: en Redis), con PostgreSQL y Redis (honcho)
 	@redis-cli -u $(PRODUCCION_REDIS_URL) ping >/dev/null 2>&1 \
 		|| { echo "Redis no responde en $(PRODUCCION_REDIS_URL): arránquelo (redis-server)"; exit 2; }
 	@psql "$${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$${DATABASE_URL##*/}'" \

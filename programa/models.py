@@ -580,12 +580,16 @@ class Tarea(models.Model):
     class Tipo(models.TextChoices):
         VISTA_PREVIA = "vista_previa", _("Revisar una hoja de actividades")
         IMPORTACION = "importacion", _("Importar una hoja de actividades")
+        EXPORTACION = "exportacion", _("Exportar actividades")
+        INFORME = "informe", _("Preparar el informe de contribución")
+        RESPALDO = "respaldo", _("Crear un respaldo")
 
     class Estado(models.TextChoices):
         EN_ESPERA = "en_espera", _("En espera")
         EN_CURSO = "en_curso", _("En curso")
         TERMINADA = "terminada", _("Terminada")
         FALLIDA = "fallida", _("Falló")
+        CANCELADA = "cancelada", _("Cancelada")
 
     # Al azar: la dirección de la página de avance no deja adivinar las de otros.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -610,6 +614,11 @@ class Tarea(models.Model):
     datos = models.JSONField(_("datos"), default=dict, blank=True)
     resultado = models.JSONField(_("resultado"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # El archivo que dejó (una exportación, un respaldo), en el almacenamiento de archivos.
+    archivo = models.CharField(_("archivo"), max_length=300, blank=True)
+    # Lo escribe un hilo del trabajador mientras la tarea corre: si deja de llegar, el
+    # trabajador murió y la tarea no va a terminar.
+    latido = models.DateTimeField(_("último latido"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("tarea en segundo plano")
@@ -621,4 +630,4 @@ class Tarea(models.Model):
 
     @property
     def acabada(self) -> bool:
-        return self.estado in (self.Estado.TERMINADA, self.Estado.FALLIDA)
+        return self.estado in (self.Estado.TERMINADA, self.Estado.FALLIDA, self.Estado.CANCELADA)

@@ -114,6 +114,11 @@ def _archivos_subidos() -> Iterator[tuple[str, Path]]:
             yield str(relativa), ruta
 
 
+def respaldo_filas_totales() -> int:
+    """Cuántas filas llevará el respaldo (más los archivos), para mostrar su avance."""
+    return sum(m._base_manager.count() for m in _modelos()) + sum(1 for _ in _archivos_subidos())
+
+
 def respaldo_crear(*, destino: Path, progreso: Progreso | None = None) -> dict:
     """Escribe el respaldo en ``destino`` y devuelve su manifiesto.
 

@@ -134,6 +134,17 @@ if TAREAS_BACKEND == "rq":
 # /salud/ responde 503 si una tarea lleva más de estos minutos lista sin que ningún trabajador
 # la tome (0: no se revisa; ver programa/salud.py).
 SALUD_TAREAS_ESPERA_MAXIMA = env.int("SALUD_TAREAS_ESPERA_MAXIMA", default=15)
+# Una tarea en curso sin latido (lo escribe el trabajador cada pocos segundos) desde hace más
+# de estos minutos se da por perdida: el trabajador murió y la página de avance dice que falló.
+TAREAS_SIN_LATIDO_MINUTOS = env.int("TAREAS_SIN_LATIDO_MINUTOS", default=5)
+# Los archivos que dejan las tareas (exportaciones, respaldos) se borran a los tantos días.
+TAREAS_ARCHIVOS_DIAS = env.int("TAREAS_ARCHIVOS_DIAS", default=7)
+# Desde cuántas actividades una exportación (lista del admin, actividades de una entidad) se
+# prepara en segundo plano en vez de responder en la misma petición (0: nunca).
+EXPORTAR_EN_SEGUNDO_PLANO_DESDE = env.int("EXPORTAR_EN_SEGUNDO_PLANO_DESDE", default=5000)
+# Desde cuántas actividades en su periodo el DOCX o PDF de un borrador del informe de
+# contribución se prepara en segundo plano (0: nunca).
+INFORME_EN_SEGUNDO_PLANO_DESDE = env.int("INFORME_EN_SEGUNDO_PLANO_DESDE", default=20000)
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -7,54 +7,14 @@
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group, User
-from django.core.files.base import ContentFile
+from django.contrib.auth.models import Group
 
-from capacitaciones.models import Actividad, Evidencia, Producto
-from informes.contribucion.servicios import informe_generar
-from informes.models import InformeContribucion
-from programa.models import PerfilUsuario
+from capacitaciones.models import Actividad, Producto
 from programa.roles import POR_CLAVE, permisos_por_rol
 from tests import factories as f
+from tests.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
-
-ROLES = ["administracion", "coordinacion", "capturista", "enlace-estatal", "consulta"]
-
-
-@pytest.fixture
-def escenario(db):
-    slp = f.ActividadFactory(titulo="Plática en San Luis Potosí", entidades=["24"])
-    oax = f.ActividadFactory(titulo="Plática en Oaxaca", entidades=["20"])
-    ambas = f.ActividadFactory(titulo="Foro regional SLP y Oaxaca", entidades=["24", "20"])
-    for actividad in (slp, oax):
-        evidencia = Evidencia(actividad=actividad, tipo="lista_asistencia")
-        evidencia.archivo.save(f"lista-{actividad.pk}.pdf", ContentFile(b"%PDF-1.4\n"))
-    f.ProductoFactory(nombre="Cartel SLP").entidades_difusion.set(["24"])
-    f.ProductoFactory(nombre="Cartel Oaxaca").entidades_difusion.set(["20"])
-    usuarios = {}
-    for rol in ROLES:
-        usuario = User.objects.create_user(rol, password="x" * 12, is_staff=True)
-        usuario.groups.add(Group.objects.get(name=POR_CLAVE[rol]))
-        usuarios[rol] = usuario
-    PerfilUsuario.objects.create(usuario=usuarios["enlace-estatal"]).entidades.set(["24"])
-    informe = InformeContribucion.objects.create(
-        titulo="Aportación 2015",
-        desde=dt.date(2015, 1, 1),
-        hasta=dt.date(2015, 12, 31),
-        corte=dt.date(2015, 12, 31),
-        creado_por=usuarios["coordinacion"],
-    )
-    informe_generar(informe=informe)
-    convocatoria = f.PreguntaConvocatoriaFactory().convocatoria
-    return {
-        "slp": slp,
-        "oax": oax,
-        "ambas": ambas,
-        "usuarios": usuarios,
-        "informe": informe,
-        "convocatoria": convocatoria,
-    }
 
 
 def evidencia(actividad):

@@ -16,6 +16,7 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponseNotAllowed, StreamingHttpResponse
@@ -30,6 +31,7 @@ from capacitaciones.hojas.importar import Accion
 from capacitaciones.hojas.lectura import EXTENSIONES
 from capacitaciones.hojas.plantilla import plantilla_escribir
 from capacitaciones.hojas.tareas import (
+    actividades_exportar,
     carpeta,
     hoja_importar,
     hoja_revisar,
@@ -245,16 +247,17 @@ class HojasActividadesAdminMixin:
             raise PermissionDenied
         # La ChangeList aplica filtros, búsqueda y orden igual que la página.
         try:
-            actividades = self.get_changelist_instance(request).queryset
+            lista = self.get_changelist_instance(request)
         except IncorrectLookupParameters:
             self.message_user(
                 request, _("Los filtros de la dirección no son válidos."), messages.ERROR
             )
             return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
-        return self._exportar(request, actividades, formato)
+        # La lista ya se contó al armarla (estimado si es enorme: basta para elegir el camino).
+        return self._exportar(request, lista.queryset, formato, total=lista.result_count)
 
-    @staticmethod
-    def _exportar(request, actividades, formato: str):
+    def _exportar(self, request, actividades, formato: str, total: int | None = None):
+        """Pocas actividades: el archivo en esta misma respuesta. Muchas: una tarea con avance."""
         nombre = f"actividades-{timezone.localdate():%Y-%m-%d}.{formato}"
         evento_registrar(
             tipo=Evento.Tipo.EXPORTACION,
@@ -262,6 +265,9 @@ class HojasActividadesAdminMixin:
             descripcion=f"Actividades en {formato.upper()}: "
             f"{request.GET.urlencode() or 'lista sin filtros o elegidas'}",
         )
+        umbral = settings.EXPORTAR_EN_SEGUNDO_PLANO_DESDE
+        if umbral and (actividades.count() if total is None else total) >= umbral:
+            return self._exportar_en_segundo_plano(request, nombre, formato)
         filas = actividades_filas(actividades)
         if formato == "csv":
             respuesta = StreamingHttpResponse(lineas_csv(filas), content_type="text/csv")
@@ -274,6 +280,28 @@ class HojasActividadesAdminMixin:
             respuesta = FileResponse(archivo, content_type=TIPO_XLSX)
         respuesta["Content-Disposition"] = f'attachment; filename="{nombre}"'
         return respuesta
+
+    def _exportar_en_segundo_plano(self, request, nombre, formato):
+        # La tarea vuelve a armar la consulta con los filtros de la dirección y el alcance de
+        # quien la pide; de una acción, con las elegidas (o todas las filtradas).
+        elegidas = None
+        if request.method == "POST" and request.POST.get("select_across") != "1":
+            elegidas = request.POST.getlist(ACTION_CHECKBOX_NAME)
+        tarea = tarea_encolar(
+            actividades_exportar,
+            tipo=Tarea.Tipo.EXPORTACION,
+            usuario=request.user,
+            descripcion=nombre,
+            datos={
+                "consulta": request.GET.urlencode(),
+                "elegidas": elegidas,
+                "formato": formato,
+                "nombre": nombre,
+                "unidad": "actividades",
+                "permiso": f"{self.opts.app_label}.view_{self.opts.model_name}",
+            },
+        )
+        return redirect("tarea", pk=tarea.pk)
 
     def exportar_csv(self, request, queryset):
         return self._exportar(request, queryset, "csv")

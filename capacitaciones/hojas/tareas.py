@@ -9,12 +9,17 @@ import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import admin
+from django.http import QueryDict
+from django.test import RequestFactory
 from django.urls import reverse
 from django_tasks import task
 
+from capacitaciones.hojas.exportar import actividades_filas, escribir_xlsx, lineas_csv
 from capacitaciones.hojas.importar import Resultado, actividades_importar
 from capacitaciones.hojas.validar import ErrorCelda, FilaImportada
-from programa.tareas import con_avance
+from capacitaciones.models import Actividad
+from programa.tareas import archivo_guardar, archivo_temporal, con_avance, exportadas_texto
 
 CARPETA = "tmp/importaciones"
 
@@ -126,3 +131,42 @@ def hoja_importar(tarea, avance) -> dict:
         "url": reverse("admin:capacitaciones_actividad_changelist"),
         "enlace": "Ver la lista de actividades",
     }
+
+
+def actividades_del_admin(usuario, *, consulta: str, elegidas: list | None = None):
+    """Las actividades que la lista del admin le muestra a ``usuario`` con esos filtros.
+
+    La misma ChangeList que la página (filtros, búsqueda, orden y alcance del rol), armada con
+    una petición de mentiras: en el trabajador no hay petición, pero sí quién la pidió.
+    """
+    peticion = RequestFactory().get("/admin/capacitaciones/actividad/", QueryDict(consulta))
+    peticion.user = usuario
+    actividades = admin.site.get_model_admin(Actividad).get_changelist_instance(peticion).queryset
+    if elegidas is not None:
+        actividades = actividades.filter(pk__in=elegidas)
+    return actividades
+
+
+def _contando(filas, avance):
+    for fila in filas:
+        avance(1)
+        yield fila
+
+
+@task()
+@con_avance
+def actividades_exportar(tarea, avance) -> dict:
+    """Una exportación grande de la lista del admin, a un archivo que se descarga al terminar."""
+    datos = tarea.datos
+    actividades = actividades_del_admin(
+        tarea.usuario, consulta=datos["consulta"], elegidas=datos.get("elegidas")
+    )
+    avance.al_abrir(actividades.count())
+    filas = _contando(actividades_filas(actividades), avance)
+    with archivo_temporal(datos["nombre"]) as ruta:
+        if datos["formato"] == "csv":
+            with ruta.open("w", encoding="utf-8", newline="") as archivo:
+                archivo.writelines(lineas_csv(filas))
+        else:
+            escribir_xlsx(filas, ruta)
+        return archivo_guardar(tarea, ruta, mensaje=exportadas_texto(avance.hechos))

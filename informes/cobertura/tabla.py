@@ -50,3 +50,12 @@ def a_xlsx(columnas: list[str], filas: list[list], *, hoja: str, notas: list[str
 def a_json(columnas: list[str], filas: list[list], **metadatos) -> bytes:
     datos = metadatos | {"filas": [dict(zip(columnas, f, strict=True)) for f in filas]}
     return json.dumps(datos, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def archivo(
+    formato: str, columnas: list[str], filas: list[list], *, hoja: str, notas: list[str]
+) -> tuple[bytes, str]:
+    """El contenido y su tipo MIME, en CSV o XLSX."""
+    if formato == "csv":
+        return a_csv(columnas, filas), TIPO_CSV
+    return a_xlsx(columnas, filas, hoja=hoja, notas=notas), TIPO_XLSX

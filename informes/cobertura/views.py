@@ -2,10 +2,11 @@
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -16,12 +17,14 @@ from informes.cobertura import cache, tabla
 from informes.cobertura import orden as ordenar
 from informes.cobertura import selectores as selector
 from informes.cobertura.filtros import AnioForm, FiltrosCoberturaForm
+from informes.cobertura.tareas import entidad_exportar
 from informes.graficos import graficas
 from informes.graficos.mapa import mapa_svg
 from informes.seguimiento.convocatorias import convocatorias_tablero
 from programa.alcance import entidades_asignadas
 from programa.bitacora import evento_registrar
-from programa.models import EntidadFederativa, Evento
+from programa.models import EntidadFederativa, Evento, Tarea
+from programa.tareas import tarea_encolar
 
 # Qué quiere decir el 0 (rayado) del mapa en cada métrica.
 SIN_DATO = {
@@ -181,11 +184,7 @@ def cobertura_exportar(request, formato):
 
 def _descarga(request, formato, *, nombre, columnas, filas, hoja, notas, descripcion):
     """La tabla como archivo, y la exportación anotada en la bitácora."""
-    if formato == "csv":
-        contenido, tipo = tabla.a_csv(columnas, filas), tabla.TIPO_CSV
-    else:
-        contenido = tabla.a_xlsx(columnas, filas, hoja=hoja, notas=notas)
-        tipo = tabla.TIPO_XLSX
+    contenido, tipo = tabla.archivo(formato, columnas, filas, hoja=hoja, notas=notas)
     evento_registrar(
         tipo=Evento.Tipo.EXPORTACION,
         request=request,
@@ -259,7 +258,11 @@ def cobertura_entidad_exportar(request, clave, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = cache.cobertura_entidad(_con_alcance(request, form), entidad)
+    filtros = _con_alcance(request, form)
+    umbral = settings.EXPORTAR_EN_SEGUNDO_PLANO_DESDE
+    if umbral and selector.actividades_de_entidad(filtros, entidad).count() >= umbral:
+        return _entidad_en_segundo_plano(request, entidad, filtros, formato)
+    detalle = cache.cobertura_entidad(filtros, entidad)
     periodo = detalle.cobertura.filtros.periodo
     return _descarga(
         request,
@@ -271,6 +274,33 @@ def cobertura_entidad_exportar(request, clave, formato):
         notas=detalle.notas(),
         descripcion=f"Actividades de {entidad.nombre_corto}",
     )
+
+
+def _entidad_en_segundo_plano(request, entidad, filtros, formato):
+    """Muchas actividades: la tarea vuelve a leer los filtros y el alcance de quien la pide."""
+    periodo = filtros.periodo
+    nombre = f"actividades-{entidad.clave}-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}.{formato}"
+    evento_registrar(
+        tipo=Evento.Tipo.EXPORTACION,
+        request=request,
+        descripcion=f"Actividades de {entidad.nombre_corto} {formato.upper()}: "
+        f"{request.GET.urlencode() or 'sin filtros'}",
+    )
+    tarea = tarea_encolar(
+        entidad_exportar,
+        tipo=Tarea.Tipo.EXPORTACION,
+        usuario=request.user,
+        descripcion=nombre,
+        datos={
+            "consulta": request.GET.urlencode(),
+            "clave": entidad.clave,
+            "formato": formato,
+            "nombre": nombre,
+            "unidad": "actividades",
+            "permiso": "capacitaciones.view_actividad",
+        },
+    )
+    return redirect("tarea", pk=tarea.pk)
 
 
 @require_GET

@@ -1,6 +1,7 @@
 """Páginas del informe de contribución. Delgadas: leen parámetros, llaman a un servicio y
 entregan el resultado a una plantilla o a un exportador."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
@@ -31,11 +32,13 @@ from informes.contribucion.servicios import (
     informe_generar,
     informe_nueva_version,
 )
+from informes.contribucion.tareas import informe_preparar
 from informes.models import Convocatoria, InformeContribucion
 from informes.seguimiento.convocatorias import palabras_por_respuesta
 from programa.bitacora import evento_registrar
-from programa.models import Evento
+from programa.models import Evento, Tarea
 from programa.revision import RegistroCambiado, ultimo_cambio
+from programa.tareas import tarea_encolar
 
 VER = "informes.view_informecontribucion"
 CAMBIAR = "informes.change_informecontribucion"
@@ -312,11 +315,37 @@ def nueva_version(request, pk):
     return redirect("informes:contribucion_detalle", nueva.pk)
 
 
+def _en_segundo_plano(informe, formato) -> bool:
+    """DOCX o PDF de un borrador cuyo periodo tiene muchas actividades (en todo el país).
+
+    Un final entrega los bytes guardados al finalizarlo: siempre en la misma petición.
+    """
+    umbral = settings.INFORME_EN_SEGUNDO_PLANO_DESDE
+    if not umbral or informe.es_final or formato not in ("docx", "pdf"):
+        return False
+    actividades = Actividad.objects.en_periodo(informe.desde, informe.hasta)
+    return actividades.count() >= umbral
+
+
 @_coordinacion(VER)
 def descargar(request, pk, formato):
     if formato not in FORMATOS:
         raise Http404("Formato desconocido.")
     informe = _informe(pk)
+    if _en_segundo_plano(informe, formato):
+        evento_registrar(
+            tipo=Evento.Tipo.EXPORTACION,
+            request=request,
+            descripcion=f"Informe de contribución {informe.pk} en {formato.upper()}",
+        )
+        tarea = tarea_encolar(
+            informe_preparar,
+            tipo=Tarea.Tipo.INFORME,
+            usuario=request.user,
+            descripcion=f"{informe.titulo} (versión {informe.version}), {formato.upper()}",
+            datos={"informe": informe.pk, "formato": formato, "permiso": VER, "unidad": "pasos"},
+        )
+        return redirect("tarea", pk=tarea.pk)
     try:
         archivo = informe_archivo(informe, formato)
     except MotorPDFNoDisponible as error:

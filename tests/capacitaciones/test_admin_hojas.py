@@ -152,12 +152,13 @@ def test_vista_previa_cuesta_las_mismas_consultas(demo, admin_client, django_ass
     for n in (10, 40):
         contenido = csv_bytes([fila(folio=f"N{n}-{i}") for i in range(n)])
         archivo = SimpleUploadedFile("sistema-dif.csv", contenido)
-        # Subir, con la tarea dentro (ImmediateBackend): sesión y usuario (2); crear la tarea
-        # (1); la tarea: leerla, «en curso», su total (3); entidades, temas, audiencias,
-        # instituciones, convenios y programas (6); SAVEPOINT, actividades con esos folios,
-        # RELEASE (3); «terminada» con su resultado (1); guardar la sesión: SAVEPOINT, UPDATE,
-        # RELEASE (3). Menos de 500 filas: ningún UPDATE de avance en medio.
-        with django_assert_num_queries(19):
+        # Subir, con la tarea dentro (ImmediateBackend): sesión y usuario (2); archivos vencidos
+        # de tareas viejas por borrar (1); crear la tarea (1); la tarea: leerla, «en curso», su
+        # total (3); entidades, temas, audiencias, instituciones, convenios y programas (6);
+        # SAVEPOINT, actividades con esos folios, RELEASE (3); «terminada» con su resultado (1);
+        # guardar la sesión: SAVEPOINT, UPDATE, RELEASE (3). Menos de 500 filas: ningún UPDATE
+        # de avance en medio.
+        with django_assert_num_queries(20):
             avance = admin_client.post(IMPORTAR, {"archivo": archivo})
         # Avance y vista previa: sesión, usuario, la tarea y guardar la sesión (3).
         with django_assert_num_queries(6):

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.utils import timezone
 
 from capacitaciones.models import Actividad
 from programa.models import Tarea
@@ -47,7 +48,9 @@ def test_avance_en_espera_y_al_comparar_con_lo_guardado(admin_client, admin_user
     assert "En espera: empezará en cuanto el servidor de tareas la tome." in (
         admin_client.get(f"/tareas/{en_espera.pk}/").content.decode()
     )
-    al_final = _tarea(admin_user, estado=Tarea.Estado.EN_CURSO, total=7, hechos=7, iniciada=AHORA)
+    al_final = _tarea(
+        admin_user, estado=Tarea.Estado.EN_CURSO, total=7, hechos=7, iniciada=timezone.now()
+    )
     assert "7 de 7 filas (100 %); ahora se compara con lo guardado y se termina." in (
         admin_client.get(f"/tareas/{al_final.pk}/").content.decode()
     )

@@ -381,10 +381,11 @@ def test_la_pagina_de_una_entidad_descarga_su_tabla_con_los_filtros(
         html.content.decode()
     )
 
-    # sesión, usuario, permisos (2), alcance, entidad; las versiones de los datos (1): la
-    # cobertura, productos y convenios ya están en la caché desde la página; actividades y sus
-    # precargas (1 + 5); el evento en la bitácora; guardar la sesión (3).
-    with django_assert_num_queries(18):
+    # sesión, usuario, permisos (2), alcance, entidad; cuántas actividades (para elegir entre
+    # la descarga directa y la tarea); las versiones de los datos (1): la cobertura, productos
+    # y convenios ya están en la caché desde la página; actividades y sus precargas (1 + 5); el
+    # evento en la bitácora; guardar la sesión (3).
+    with django_assert_num_queries(19):
         respuesta = coordinador.get("/informes/cobertura/24.csv", {"anio": 2015, "tipo": "platica"})
     filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 
@@ -454,3 +455,30 @@ def test_consultas_de_la_pagina_de_una_entidad_con_enlaces(
         html = enlace.get("/informes/cobertura/24/", {"anio": 2015}).content.decode()
 
     assert len(_enlaces_admin(html)) == 30
+
+
+def test_muchas_actividades_de_una_entidad_se_exportan_en_segundo_plano(
+    dos_entidades, client, django_user_model, settings
+):
+    from programa.models import Tarea
+
+    settings.EXPORTAR_EN_SEGUNDO_PLANO_DESDE = 2
+    enlace = _entrar(client, django_user_model, ENLACE, claves=["24"])
+    respuesta = enlace.get("/informes/cobertura/24.csv", {"anio": 2015, "tipo": "platica"})
+    tarea = Tarea.objects.get()
+    assert respuesta.url == f"/tareas/{tarea.pk}/"
+    html = enlace.get(respuesta.url).content.decode()
+    assert "2 de 2 actividades (100 %)." in html
+    assert "Se exportaron 2 actividades de San Luis Potosí." in html
+    assert "Descargar «actividades-24-20150101-20151231.csv»" in html
+    descarga = enlace.get(f"/tareas/{tarea.pk}/descargar/")
+    texto = b"".join(descarga.streaming_content).decode("utf-8-sig")
+    filas = list(csv.reader(io.StringIO(texto)))
+    # Las mismas filas que la descarga directa, con los filtros de la dirección.
+    assert [(f[1], f[3], f[10]) for f in filas[1:]] == [
+        ("18/03/2015", "Solo en SLP", "24"),
+        ("18/03/2015", "En SLP y CDMX", "09, 24"),
+    ]
+    # Fuera de su alcance, ni tarea: 404 como siempre.
+    assert enlace.get("/informes/cobertura/09.csv", {"anio": 2015}).status_code == 404
+    assert Tarea.objects.count() == 1

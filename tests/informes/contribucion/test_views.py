@@ -241,3 +241,53 @@ def test_quien_solo_consulta_no_puede_editar(client, borrador, django_user_model
     respuesta = client.post(_url("contribucion_detalle", borrador.pk), {"introduccion": "x"})
     assert respuesta.status_code == 403
     assert client.post(_url("contribucion_finalizar", borrador.pk)).status_code == 403
+
+
+def test_el_docx_de_un_periodo_grande_se_prepara_en_segundo_plano(
+    cliente, borrador, coordinador, settings, django_user_model
+):
+    from django.contrib.auth.models import Group
+
+    from programa.models import Tarea
+    from programa.roles import COORDINACION
+
+    settings.INFORME_EN_SEGUNDO_PLANO_DESDE = 2  # el borrador de 2015 tiene más actividades
+    respuesta = cliente.get(_url("contribucion_descargar", borrador.pk, "docx"))
+    tarea = Tarea.objects.get()
+    assert respuesta.url == f"/tareas/{tarea.pk}/"
+    html = cliente.get(respuesta.url).content.decode()
+    assert "Preparar el informe de contribución: " in html
+    assert "1 de 1 paso (100 %)." in html
+    assert f"«{borrador.titulo}» listo para descargar." in html
+    descarga = cliente.get(f"/tareas/{tarea.pk}/descargar/")
+    nombre = (
+        f"aportacion-{borrador.desde:%Y%m%d}-{borrador.hasta:%Y%m%d}-es-v{borrador.version}.docx"
+    )
+    assert descarga["Content-Disposition"] == f'attachment; filename="{nombre}"'
+    documento = docx.Document(io.BytesIO(b"".join(descarga.streaming_content)))
+    texto = " ".join(p.text for p in documento.paragraphs)
+    assert "Guerrero, Hidalgo, Jalisco, Puebla, Tlaxcala y Yucatán" in texto
+    # Otra persona de coordinación no baja el archivo que pidió esta.
+    otra = django_user_model.objects.create_user("otra", is_staff=True)
+    otra.groups.add(Group.objects.get(name=COORDINACION))
+    cliente.force_login(otra)
+    assert cliente.get(f"/tareas/{tarea.pk}/descargar/").status_code == 404
+    # Con pocas actividades en su periodo, directo como siempre.
+    settings.INFORME_EN_SEGUNDO_PLANO_DESDE = 10_000
+    directo = cliente.get(_url("contribucion_descargar", borrador.pk, "docx"))
+    assert directo.status_code == 200 and Tarea.objects.count() == 1
+
+
+def test_sin_motor_pdf_en_segundo_plano_la_pagina_dice_que_instalar(
+    cliente, borrador, settings, monkeypatch
+):
+    def falla(nombre):
+        raise ImportError("No module named 'weasyprint'")
+
+    monkeypatch.setattr(exportar_pdf.importlib, "import_module", falla)
+    settings.INFORME_EN_SEGUNDO_PLANO_DESDE = 2
+    html = cliente.get(_url("contribucion_descargar", borrador.pk, "pdf"), follow=True)
+    html = html.content.decode()
+    assert "Falló" in html
+    assert "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0" in html
+    assert "Descargar «" not in html
