@@ -39,7 +39,7 @@ class FiltrosRecomendacionesForm(PeriodoForm):
             raise forms.ValidationError(
                 _(
                     "El documento %(simbolo)s es del mecanismo «%(suyo)s», no de «%(elegido)s»: "
-                    "elija uno de los dos filtros o ajústelos."
+                    "quite uno de los dos filtros o elija un documento de ese mecanismo."
                 )
                 % {
                     "simbolo": documento.simbolo,
