@@ -352,14 +352,15 @@ def test_importar_cuesta_las_mismas_consultas_con_10_o_30_filas(demo, django_ass
     # Consultas: entidades, temas, audiencias, instituciones, convenios, programas (6);
     # SAVEPOINT; actividades con esos folios (1 por lote de 500; ninguna existe, así que sin
     # precargas); insertar actividades, entidades, temas, instituciones, participaciones (5);
-    # historial (8): actividades; por cada relación M2M (entidades, entidades participantes,
-    # temas) leerla e insertar su copia si tiene filas (aquí no hay participantes);
-    # instituciones y participaciones; el evento en la bitácora;
+    # historial (9): actividades; por cada relación M2M (entidades, entidades participantes,
+    # temas, recomendaciones) leerla e insertar su copia si tiene filas (aquí no hay
+    # participantes ni recomendaciones); instituciones y participaciones; el evento en la
+    # bitácora;
     # RELEASE SAVEPOINT. (SQLite inserta de 34 en 34 registros de historial por su límite de
     # 999 parámetros; por eso no más de 30 filas aquí.)
     for n in (10, 30):
         contenido = csv_bytes([fila(folio=f"Q{n}-{i}") for i in range(n)])
-        with django_assert_num_queries(23):
+        with django_assert_num_queries(24):
             assert importar(contenido).conteo["nuevas"] == n
 
 
@@ -369,9 +370,10 @@ def test_actualizar_cuesta_consultas_constantes(demo, django_assert_num_queries)
     cambiado = csv_bytes([fila(folio=f"U-{i}", titulo="Otro título") for i in range(30)])
     # 6 catálogos; SAVEPOINT; actividades con esos folios y sus 5 relaciones (6);
     # actualizar el título, lo único que cambió (1); historial de las actividades con sus
-    # relaciones M2M con filas (entidades y temas: 5); el evento en la bitácora; RELEASE
+    # relaciones M2M con filas (entidades y temas) y la lectura de las recomendaciones, que
+    # no tienen (6); el evento en la bitácora; RELEASE
     # SAVEPOINT. Las relaciones que no cambiaron no se borran ni se vuelven a escribir.
-    with django_assert_num_queries(22):
+    with django_assert_num_queries(23):
         assert importar(cambiado).conteo["actualizadas"] == 30
     assert Actividad.objects.filter(titulo="Otro título").count() == 30
     assert ActividadInstitucion.objects.filter(actividad__folio__startswith="U-").count() == 60
