@@ -57,7 +57,8 @@ def _relacion_cambiada(sender, instance, action, reverse, pk_set, using=None, **
         datos_cambiados(_anios_de_actividades(pk_set), using=using)
 
 
-for _campo in ("entidades", "entidades_participantes", "temas"):
+# Las recomendaciones que atiende cuentan en la cobertura de recomendaciones de sus años.
+for _campo in ("entidades", "entidades_participantes", "temas", "recomendaciones"):
     m2m_changed.connect(
         _relacion_cambiada,
         sender=getattr(Actividad, _campo).through,

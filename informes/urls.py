@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from informes.cobertura import views
 from informes.contribucion import views as contribucion
+from informes.seguimiento.cobertura import views as seguimiento_cobertura
 
 app_name = "informes"
 
@@ -17,6 +18,17 @@ urlpatterns = [
         r"^cobertura/(?P<clave>[^/.]+)\.(?P<formato>csv|xlsx)$",
         views.cobertura_entidad_exportar,
         name="cobertura_entidad_exportar",
+    ),
+    # Cobertura de las recomendaciones de la ONU
+    path(
+        "seguimiento/cobertura/",
+        seguimiento_cobertura.cobertura_recomendaciones,
+        name="seguimiento_cobertura",
+    ),
+    re_path(
+        r"^seguimiento/cobertura/(?P<nombre>mecanismos|entidades)\.(?P<formato>csv|xlsx)$",
+        seguimiento_cobertura.cobertura_recomendaciones_exportar,
+        name="seguimiento_cobertura_exportar",
     ),
     # Informe de contribución
     path("contribucion/", contribucion.lista, name="contribucion_lista"),

@@ -31,6 +31,9 @@ class ProgramaConfig(AppConfig):
             models.Tema,
             models.Audiencia,
             models.Estrategia,
+            # Su mecanismo y su documento cambian la cobertura de recomendaciones de todo año.
+            models.DocumentoOnu,
+            models.Recomendacion,
         )
 
 

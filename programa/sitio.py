@@ -165,6 +165,14 @@ def menu_informes(usuario) -> list[dict]:
             "url": reverse_lazy("informes:cobertura"),
         },
     ]
+    if usuario.has_perm("programa.view_recomendacion"):
+        menu.append(
+            {
+                "nombre": "seguimiento_cobertura",
+                "titulo": _("Cobertura de recomendaciones"),
+                "url": reverse_lazy("informes:seguimiento_cobertura"),
+            }
+        )
     if usuario.has_perm("informes.view_informecontribucion"):
         menu.append(
             {

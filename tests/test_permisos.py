@@ -90,6 +90,18 @@ MATRIZ = {
     "cobertura en CSV": (lambda e: "/informes/cobertura.csv", (200, 200, 200, 200, 200)),
     "cobertura en XLSX": (lambda e: "/informes/cobertura.xlsx", (200, 200, 200, 200, 200)),
     "tablero": (lambda e: "/informes/", (200, 200, 200, 200, 200)),
+    "cobertura de recomendaciones": (
+        lambda e: "/informes/seguimiento/cobertura/?anio=2015",
+        (200, 200, 200, 200, 200),
+    ),
+    "cobertura de recomendaciones en CSV": (
+        lambda e: "/informes/seguimiento/cobertura/entidades.csv",
+        (200, 200, 200, 200, 200),
+    ),
+    "cobertura de recomendaciones en XLSX": (
+        lambda e: "/informes/seguimiento/cobertura/mecanismos.xlsx",
+        (200, 200, 200, 200, 200),
+    ),
     # Informe de contribución
     "informes de contribución": (
         lambda e: "/informes/contribucion/",

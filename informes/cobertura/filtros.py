@@ -90,7 +90,11 @@ def _opcion(etiqueta: str, queryset, mensaje: str) -> forms.ModelChoiceField:
     )
 
 
-class FiltrosCoberturaForm(forms.Form):
+class PeriodoForm(forms.Form):
+    """El periodo de un informe: un año (y, si se quiere, un semestre o un trimestre) o dos
+    fechas. Lo comparten la cobertura por entidad y la de recomendaciones: los mismos campos,
+    los mismos mensajes y el mismo ``Periodo`` en ``cleaned_data["periodo"]``."""
+
     anio = AnioField(
         label=_("Año"),
         required=False,
@@ -114,6 +118,45 @@ class FiltrosCoberturaForm(forms.Form):
     )
     desde = _fecha(_("Desde"))
     hasta = _fecha(_("Hasta"))
+
+    def __init__(self, *args, anio_predeterminado: Callable[[], int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._anio_predeterminado = anio_predeterminado
+
+    def campos_periodo(self):
+        return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
+
+    def clean(self):
+        datos = super().clean()
+        desde, hasta = datos.get("desde"), datos.get("hasta")
+        if self.errors:
+            return datos
+        if datos.get("semestre") and datos.get("trimestre"):
+            raise forms.ValidationError(_("Elija un semestre o un trimestre, no los dos."))
+        if desde or hasta:
+            if not (desde and hasta):
+                raise forms.ValidationError(
+                    _("Para un rango de fechas escriba las dos: «Desde» y «Hasta».")
+                )
+            if hasta < desde:
+                raise forms.ValidationError(
+                    _("La fecha «Hasta» (%(hasta)s) es anterior a «Desde» (%(desde)s).")
+                    % {"hasta": fecha_corta(hasta), "desde": fecha_corta(desde)}
+                )
+            datos["periodo"] = Periodo.entre(desde, hasta)
+            return datos
+        anio = datos.get("anio") or self._anio_predeterminado()
+        datos["anio"] = anio
+        if datos.get("semestre"):
+            datos["periodo"] = Periodo.semestre(anio, datos["semestre"])
+        elif datos.get("trimestre"):
+            datos["periodo"] = Periodo.trimestre(anio, datos["trimestre"])
+        else:
+            datos["periodo"] = Periodo.anio(anio)
+        return datos
+
+
+class FiltrosCoberturaForm(PeriodoForm):
     tipo = forms.ChoiceField(
         label=_("Tipo"),
         required=False,
@@ -144,13 +187,9 @@ class FiltrosCoberturaForm(forms.Form):
     )
     orden = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, anio_predeterminado: Callable[[], int], **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._anio_predeterminado = anio_predeterminado
         self.fields["convenio"].label_from_instance = lambda c: c.folio
-
-    def campos_periodo(self):
-        return [self[nombre] for nombre in ("anio", "semestre", "trimestre", "desde", "hasta")]
 
     def campos_actividades(self):
         nombres = ("tipo", "estado", "tema", "convenio", "programa", "metrica", "sin_cobertura")
@@ -159,35 +198,6 @@ class FiltrosCoberturaForm(forms.Form):
     def clean_orden(self) -> str:
         # Un orden desconocido (un enlace viejo, una URL tecleada) es el orden INEGI, no un error.
         return orden_valido(self.cleaned_data.get("orden"))
-
-    def clean(self):
-        datos = super().clean()
-        desde, hasta = datos.get("desde"), datos.get("hasta")
-        if self.errors:
-            return datos
-        if datos.get("semestre") and datos.get("trimestre"):
-            raise forms.ValidationError(_("Elija un semestre o un trimestre, no los dos."))
-        if desde or hasta:
-            if not (desde and hasta):
-                raise forms.ValidationError(
-                    _("Para un rango de fechas escriba las dos: «Desde» y «Hasta».")
-                )
-            if hasta < desde:
-                raise forms.ValidationError(
-                    _("La fecha «Hasta» (%(hasta)s) es anterior a «Desde» (%(desde)s).")
-                    % {"hasta": fecha_corta(hasta), "desde": fecha_corta(desde)}
-                )
-            datos["periodo"] = Periodo.entre(desde, hasta)
-            return datos
-        anio = datos.get("anio") or self._anio_predeterminado()
-        datos["anio"] = anio
-        if datos.get("semestre"):
-            datos["periodo"] = Periodo.semestre(anio, datos["semestre"])
-        elif datos.get("trimestre"):
-            datos["periodo"] = Periodo.trimestre(anio, datos["trimestre"])
-        else:
-            datos["periodo"] = Periodo.anio(anio)
-        return datos
 
     def filtros(self) -> Filtros:
         datos = self.cleaned_data
@@ -229,4 +239,4 @@ def periodo_de_fechas(desde: str, hasta: str) -> Periodo:
 class AnioForm(forms.Form):
     """El año del tablero (se compara con el anterior)."""
 
-    anio = FiltrosCoberturaForm.base_fields["anio"]
+    anio = PeriodoForm.base_fields["anio"]
