@@ -86,10 +86,11 @@ def tras_pintar(pagina) -> None:
     pagina.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r)))")
 
 
-def descargar(zona, nombre_enlace: str) -> tuple[str, bytes]:
-    with zona.page.expect_download() as descarga:
-        zona.get_by_role("link", name=nombre_enlace, exact=True).click()
-    return descarga.value.suggested_filename, Path(descarga.value.path()).read_bytes()
+def descargar(recorrido, zona, nombre_enlace: str) -> tuple[str, bytes]:
+    descarga = recorrido.descargar(
+        zona.get_by_role("link", name=nombre_enlace, exact=True), nombre_enlace
+    )
+    return descarga.suggested_filename, Path(descarga.path()).read_bytes()
 
 
 def bloques_en_pantalla(vista) -> list[dict]:
@@ -108,18 +109,26 @@ def test_coordinacion_redacta_edita_compara_y_descarga_la_aportacion_del_anio(
     anio = anio_pasado
     coordinadora = coordinacion_nacional()
     pagina.set_viewport_size({"width": 1366, "height": 900})
-    entrar(pagina, coordinadora.username, CLAVE)
+    recorrido.abrir("/admin/")
+    recorrido.entrar(coordinadora.username, CLAVE)
 
-    # Redactar: el periodo rápido del año llena las fechas; nadie las escribe.
-    pagina.goto("/informes/contribucion/")
+    # Redactar: del admin a los informes por su enlace; el periodo rápido del año llena las
+    # fechas; nadie las escribe.
+    recorrido.clic(
+        pagina.get_by_role("link", name="Informes de contribución").first,
+        "Informes de contribución",
+    )
     expect(pagina.locator("h1")).to_have_text("Informes de contribución")
-    pagina.get_by_role("link", name="Nuevo informe").click()
-    pagina.get_by_role("link", name=str(anio), exact=True).click()
+    recorrido.clic(pagina.get_by_role("link", name="Nuevo informe"), "Nuevo informe")
+    recorrido.clic(pagina.get_by_role("link", name=str(anio), exact=True), str(anio))
     expect(pagina.locator("#id_desde")).to_have_value(f"{anio}-01-01")
     expect(pagina.locator("#id_hasta")).to_have_value(f"{anio}-12-31")
     expect(pagina.locator("#id_corte")).to_have_value(f"{anio}-12-31")
     recorrido.pantalla(f"Informe nuevo con el periodo {anio}")
-    pagina.get_by_role("button", name="Crear y redactar desde los registros").click()
+    recorrido.clic(
+        pagina.get_by_role("button", name="Crear y redactar desde los registros"),
+        "Crear y redactar desde los registros",
+    )
     expect(pagina.locator("ul.mensajes")).to_contain_text(
         "Informe creado y redactado desde los registros."
     )
@@ -132,7 +141,7 @@ def test_coordinacion_redacta_edita_compara_y_descarga_la_aportacion_del_anio(
     expect(vista).to_be_empty()
     total = pagina.locator("#conteo-palabras")
     antes = int(total.inner_text())
-    campo(pagina, "Introducción").fill(INTRODUCCION)
+    recorrido.escribir(campo(pagina, "Introducción"), INTRODUCCION, "Introducción")
     expect(vista.locator("p").first).to_have_text(
         "El Sistema Nacional DIF presenta las acciones del año."
     )
@@ -143,20 +152,25 @@ def test_coordinacion_redacta_edita_compara_y_descarga_la_aportacion_del_anio(
     expect(pagina.locator("#palabras-introduccion")).to_have_text(f"{palabras} palabras")
     expect(total).to_have_text(str(antes + palabras))
     recorrido.pantalla("Introducción editada, con su vista previa")
-    pagina.get_by_role("button", name="Guardar").click()
+    recorrido.clic(pagina.get_by_role("button", name="Guardar"), "Guardar")
     expect(pagina.locator("ul.mensajes")).to_contain_text("Cambios guardados.")
     expect(total).to_have_text(str(antes + palabras))  # el servidor cuenta lo mismo
 
     # Una nueva versión, con otro cierre.
-    pagina.get_by_role("button", name="Iniciar una nueva versión a partir de este informe").click()
+    recorrido.clic(
+        pagina.get_by_role("button", name="Iniciar una nueva versión a partir de este informe"),
+        "Iniciar una nueva versión a partir de este informe",
+    )
     expect(pagina.locator("ul.mensajes")).to_contain_text("Se inició la versión 2 como borrador.")
-    campo(pagina, "Cierre").fill(CIERRE_V2)
+    recorrido.escribir(campo(pagina, "Cierre"), CIERRE_V2, "Cierre")
     expect(pagina.get_by_role("region", name="Vista previa: Cierre")).to_have_text(CIERRE_V2)
-    pagina.get_by_role("button", name="Guardar").click()
+    recorrido.clic(pagina.get_by_role("button", name="Guardar"), "Guardar")
     expect(pagina.locator("ul.mensajes")).to_contain_text("Cambios guardados.")
 
     # Comparar: el cierre nuevo aparece como agregado; la introducción, sin cambios.
-    pagina.get_by_role("link", name="Comparar con la versión 1").click()
+    recorrido.clic(
+        pagina.get_by_role("link", name="Comparar con la versión 1"), "Comparar con la versión 1"
+    )
     expect(pagina.locator("h1")).to_have_text("Qué cambió de la versión 1 a la versión 2")
     expect(pagina.locator(".comparacion ins")).to_have_text([CIERRE_V2])
     expect(pagina.locator(".comparacion del")).to_have_count(0)
@@ -167,23 +181,24 @@ def test_coordinacion_redacta_edita_compara_y_descarga_la_aportacion_del_anio(
 
     # Descargar la versión 2 en los cuatro formatos, desde la comparación.
     version_2 = pagina.get_by_role("navigation", name="Descargar la versión 2")
-    nombre, docx = descargar(version_2, "Word (DOCX)")
+    nombre, docx = descargar(recorrido, version_2, "Word (DOCX)")
     assert nombre == f"aportacion-{anio}0101-{anio}1231-es-v2.docx"
     texto = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
     assert CIERRE_V2 in texto and "la prevención en escuelas" in texto
     assert "Riesgos en las redes sociales" in texto
-    nombre, pdf = descargar(version_2, "PDF")
+    nombre, pdf = descargar(recorrido, version_2, "PDF")
     assert nombre.endswith("-v2.pdf")
     texto = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert CIERRE_V2 in texto and "Ciberacoso entre pares" in texto
-    nombre, html = descargar(version_2, "HTML")
+    nombre, html = descargar(recorrido, version_2, "HTML")
     assert nombre.endswith("-v2.html")
     html = html.decode()
     assert f"<p>{CIERRE_V2}</p>" in html and "<li>la capacitación al personal</li>" in html
-    nombre, markdown = descargar(version_2, "Markdown")
+    nombre, markdown = descargar(recorrido, version_2, "Markdown")
     assert nombre.endswith("-v2.md")
     markdown = markdown.decode()
     assert CIERRE_V2 in markdown and "- la prevención en escuelas" in markdown
+    recorrido.afirmar_maximo(18)
 
 
 # Textos que pasan por la regla de Python y por la de JavaScript: lo que escribe una persona,
