@@ -214,13 +214,13 @@ def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries,
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4, hombres=2)
         ProductoFactory(actividad=actividad, convenio=actividad.convenio)
 
-    # sesión, usuario, permisos (2), alcance, entidad; versiones de los datos (2: la de la
-    # cobertura y la del detalle); cobertura (6); productos, convenios;
+    # sesión, usuario, permisos (2), alcance, entidad; versiones de los datos (1: sirven al
+    # cuerpo, a la cobertura y al detalle); cobertura (6); productos, convenios;
     # conteo de la página,
     # actividades y sus precargas (entidades, entidades participantes, temas, participaciones,
     # instituciones); cuáles puede abrir en el admin (una para toda la página); guardar la
     # sesión (3). El formulario no se dibuja en el detalle.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)
