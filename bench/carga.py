@@ -31,6 +31,7 @@ from django.core.management import call_command
 from bench import entorno
 from bench.correr import ANIO, RESULTADOS, crear_base, usuarios
 from bench.generar import bench_contar, generar
+from bench.limites import meta_carga
 from bench.wrk import leer_wrk, linea
 
 PAGINAS = {
@@ -104,7 +105,9 @@ def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
 def main():
     parser = argparse.ArgumentParser(description="Prueba de carga con gunicorn y wrk.")
     parser.add_argument("--duracion", type=int, default=20, help="segundos por página (20)")
-    parser.add_argument("--direccion", default="127.0.0.1:8010")
+    parser.add_argument(
+        "--direccion", default="127.0.0.1:8010", help="dónde escucha gunicorn (127.0.0.1:8010)"
+    )
     parser.add_argument("-n", type=int, default=1_000_000, help="si no hay datos, cuántos")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -147,6 +150,8 @@ def main():
     RESULTADOS.mkdir(parents=True, exist_ok=True)
     (RESULTADOS / "carga.json").write_text(json.dumps(resultados, indent=2))
     print()
+    for nombre, r in resultados["paginas"].items():
+        print(meta_carga(nombre, r))
     print(f"Carga con {n:,} actividades, gunicorn 2 workers, wrk 4 conexiones, {args.duracion} s")
     for nombre, r in resultados["paginas"].items():
         print(linea(nombre, r))
