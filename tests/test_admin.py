@@ -205,3 +205,17 @@ def test_indice_del_admin_en_espanol_y_en_orden(admin_client):
     ]
     assert posiciones == sorted(posiciones)
     assert "Entidades federativas" in contenido
+
+
+def test_la_casilla_de_cada_fila_es_la_de_django():
+    """programa.sitio la escribe sin plantilla (un tercio de la lista); debe ser la misma."""
+    from django.contrib import admin
+
+    from capacitaciones.models import Actividad
+
+    actividad = f.ActividadFactory(titulo='Plática "Riesgos <en> línea" & más')
+    modelo_admin = admin.site._registry[Actividad]
+
+    propia = modelo_admin.action_checkbox(actividad)
+    assert propia == admin.ModelAdmin.action_checkbox(modelo_admin, actividad)
+    assert "Riesgos &lt;en&gt; línea" in propia
