@@ -389,7 +389,14 @@ class Actividad(ConRevision):
         ]
 
     def __str__(self):
-        return f"{self.get_tipo_display()} «{self.titulo}» ({self.folio})"
+        # Tipo(...).label y no get_tipo_display(), que arma y hashea el catálogo traducido en
+        # cada llamada: el admin pide str() de cada fila (la casilla de acciones) y en una lista
+        # de 100 eso era una quinta parte de la página.
+        try:
+            tipo = self.Tipo(self.tipo).label
+        except ValueError:  # fuera del catálogo: tal cual, como get_tipo_display()
+            tipo = self.tipo
+        return f"{tipo} «{self.titulo}» ({self.folio})"
 
     def clean(self):
         super().clean()

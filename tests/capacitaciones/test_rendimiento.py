@@ -123,3 +123,11 @@ def test_lista_filtrada_con_consultas_fijas(
     with django_assert_num_queries(15):
         contenido = _lista(admin_client, consulta)
     assert contenido.count('name="_selected_action"') == 20
+
+
+def test_el_nombre_de_una_actividad_dice_su_tipo_sin_armar_el_catalogo():
+    actividad = f.ActividadFactory.build(tipo="platica", titulo="Riesgos en línea", folio="ACT-1")
+    assert str(actividad) == "Plática «Riesgos en línea» (ACT-1)"
+
+    actividad.tipo = "desconocido"  # como get_tipo_display(): el valor tal cual
+    assert str(actividad) == "desconocido «Riesgos en línea» (ACT-1)"
