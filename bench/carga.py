@@ -5,7 +5,9 @@
 
 Usa los datos del benchmark que haya en la base (si no hay ninguno, genera N). Cada página se
 pide durante DURACION segundos con 4 conexiones que alternan sesiones de un superusuario y de
-coordinación nacional (wrk --latency). Termina con un renglón por página:
+coordinación nacional (wrk --latency), en caliente: antes, cada sesión la pide tres veces a la
+vez sin contar (cada worker de gunicorn tiene su propia caché en memoria y dibuja la página una
+vez; el frío lo mide make bench). Termina con la meta de cada página y un renglón por página:
 
     carga <página>: <N> pet/s, p50 <ms> ms, p95 <ms> ms, errores <n>
 
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.contrib.sessions.backends.db import SessionStore
@@ -89,6 +92,22 @@ def _esperar(url: str, proceso: subprocess.Popen, segundos: float = 60) -> None:
     raise SystemExit(f"gunicorn no respondió en {url}")
 
 
+def calentar(direccion: str, ruta: str, cookies: list[str], veces: int = 3) -> None:
+    """Cada cookie pide la página ``veces`` a la vez que las demás: los dos workers la reciben
+    (y la dibujan) antes de medir."""
+
+    def pedir(cookie):
+        for _ in range(veces):
+            peticion = urllib.request.Request(
+                f"http://{direccion}{ruta}", headers={"Cookie": cookie}
+            )
+            with urllib.request.urlopen(peticion, timeout=120) as respuesta:  # noqa: S310
+                respuesta.read()
+
+    with ThreadPoolExecutor(len(cookies)) as hilos:
+        list(hilos.map(pedir, cookies))
+
+
 def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
     peticiones = ", ".join(f'{{"{ruta}", "{c}"}}' for c in cookies)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
@@ -139,6 +158,7 @@ def main():
     try:
         _esperar(f"http://{args.direccion}/admin/login/", gunicorn)
         for nombre, ruta in PAGINAS.items():
+            calentar(args.direccion, ruta, cookies)
             print(f"== {nombre}: {ruta} durante {args.duracion} s")
             resultados["paginas"][nombre] = wrk(args.direccion, ruta, cookies, args.duracion)
     finally:
