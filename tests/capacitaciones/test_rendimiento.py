@@ -118,9 +118,9 @@ def test_lista_filtrada_con_consultas_fijas(
     admin_client.get("/admin/")
     # Sesión y usuario (2); MIN/MAX y los años con datos del filtro de año (2); entidades,
     # temas, convenios y programas de los filtros (4); la cuenta (acotada en PostgreSQL) y la
-    # página con su convenio; las entidades y la participación precargadas (2); guardar la
-    # sesión (3). 15, como sin filtros.
-    with django_assert_num_queries(15):
+    # página con su convenio; las entidades y la participación precargadas (2). 12, como sin
+    # filtros.
+    with django_assert_num_queries(12):
         contenido = _lista(admin_client, consulta)
     assert contenido.count('name="_selected_action"') == 20
 

@@ -220,12 +220,12 @@ def test_un_cambio_de_2026_no_vacia_la_cache_de_2015(
     with confirmar():
         f.ActividadFactory(entidades=["24"], fecha_inicio=dt.date(2026, 2, 2))
 
-    # sesión, usuario, versiones de los datos, el evento de la exportación, guardar la sesión
-    # (3). Ninguna consulta de la cobertura: 2015 sigue en la caché.
-    with django_assert_num_queries(7):
+    # sesión, usuario, versiones de los datos, el evento de la exportación (la sesión ya se
+    # renovó en este minuto). Ninguna consulta de la cobertura: 2015 sigue en la caché.
+    with django_assert_num_queries(4):
         assert tabla(admin_client)["24"][2] == "1"
     # La página: lo mismo sin el evento.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(3):
         assert pagina(admin_client)["24"][2] == "1"
 
 
@@ -234,21 +234,21 @@ def test_pagina_en_cache_solo_consulta_sesion_usuario_y_versiones(
 ):
     client.force_login(coordinador)
     client.get("/informes/cobertura/", {"anio": 2015})
-    # sesión, usuario, permisos (2), alcance, versiones de los datos; guardar la sesión (3).
-    # El cuerpo ya dibujado: ni las opciones del formulario (tema, convenio, programa).
-    with django_assert_num_queries(9):
+    # sesión, usuario, permisos (2), alcance, versiones de los datos (la sesión ya se renovó
+    # en este minuto). El cuerpo ya dibujado: ni las opciones del formulario.
+    with django_assert_num_queries(6):
         respuesta = client.get("/informes/cobertura/", {"anio": 2015})
     assert "31 de 32 entidades sin actividades realizadas" in _texto(respuesta)
 
     client.get("/informes/", {"anio": 2015})
-    # sesión, usuario, permisos (2), alcance, versiones de los datos, guardar la sesión (3).
-    with django_assert_num_queries(9):
+    # sesión, usuario, permisos (2), alcance, versiones de los datos.
+    with django_assert_num_queries(6):
         client.get("/informes/", {"anio": 2015})
 
     client.get("/informes/cobertura/24/", {"anio": 2015})
-    # sesión, usuario, permisos (2), entidad, alcance, versiones de los datos, guardar la
-    # sesión (3): ni el conteo ni la página de actividades con sus precargas.
-    with django_assert_num_queries(10):
+    # sesión, usuario, permisos (2), entidad, alcance, versiones de los datos: ni el conteo
+    # ni la página de actividades con sus precargas.
+    with django_assert_num_queries(7):
         respuesta = client.get("/informes/cobertura/24/", {"anio": 2015})
     assert "Plática en SLP" in _texto(respuesta)
 

@@ -396,9 +396,9 @@ def test_la_pagina_de_una_entidad_descarga_su_tabla_con_los_filtros(
 
     # sesión, usuario, permisos (2), entidad, alcance; las versiones de los datos (1, una vez
     # para la cobertura y el detalle): la cobertura, productos y convenios ya están en la caché
-    # desde la página; actividades y sus precargas (1 + 5); el evento en la bitácora; guardar
-    # la sesión (3).
-    with django_assert_num_queries(17):
+    # desde la página; actividades y sus precargas (1 + 5); el evento en la bitácora (la
+    # sesión ya se renovó al abrir la página).
+    with django_assert_num_queries(14):
         respuesta = coordinador.get("/informes/cobertura/24.csv", {"anio": 2015, "tipo": "platica"})
     filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 

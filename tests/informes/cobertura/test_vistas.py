@@ -170,7 +170,8 @@ def test_numero_de_consultas_de_la_pagina_no_crece(
     # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
     # versiones de los datos (caché vacía: se calcula); entidades, audiencias, actividades por
     # entidad, por país, participantes por entidad, por país; opciones de tema, convenio y
-    # programa; guardar la sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
+    # programa; guardar la sesión (la primera página tras entrar la renueva: savepoint,
+    # update, release; programa/sesion.py).
     with django_assert_num_queries(18):
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
