@@ -48,14 +48,16 @@ restaurar: $(INSTALADO)  ## restaura ARCHIVO=respaldos/….zip en una base vací
 N ?= 1000000
 DURACION ?= 20
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/programa_bench_datos
+CARGA_DIRECCION ?= 127.0.0.1:8010
 
 bench: $(INSTALADO)  ## genera N actividades (1,000,000; N=10000 rápido) y mide páginas contra pisos y presupuestos
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.correr -n $(N)
 
-carga: $(INSTALADO)  ## gunicorn (2 workers, DEBUG=False) en 127.0.0.1:8010 y wrk DURACION s por página
+carga: $(INSTALADO)  ## gunicorn (2 workers, DEBUG=False) en CARGA_DIRECCION (127.0.0.1:8010) y wrk DURACION s por página
 	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "Falta wrk (Debian): apt-get install -y wrk"; exit 2; }
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.carga -n $(N) --duracion $(DURACION)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m bench.carga -n $(N) --duracion $(DURACION) \
+		--direccion $(CARGA_DIRECCION)
 
 concurrencia: $(INSTALADO)  ## 5 personas guardan actividades en el admin (gunicorn, SQLite nueva) DURACION s
 	$(BIN)/python -m bench.concurrencia --duracion $(DURACION)

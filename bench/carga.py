@@ -5,7 +5,9 @@
 
 Usa los datos del benchmark que haya en la base (si no hay ninguno, genera N). Cada página se
 pide durante DURACION segundos con 4 conexiones que alternan sesiones de un superusuario y de
-coordinación nacional (wrk --latency). Termina con un renglón por página:
+coordinación nacional (wrk --latency), en caliente: antes, cada sesión la pide tres veces a la
+vez sin contar (cada worker de gunicorn tiene su propia caché en memoria y dibuja la página una
+vez; el frío lo mide make bench). Termina con la meta de cada página y un renglón por página:
 
     carga <página>: <N> pet/s, p50 <ms> ms, p95 <ms> ms, errores <n>
 
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from django.contrib.sessions.backends.db import SessionStore
@@ -31,6 +34,7 @@ from django.core.management import call_command
 from bench import entorno
 from bench.correr import ANIO, RESULTADOS, crear_base, usuarios
 from bench.generar import bench_contar, generar
+from bench.limites import meta_carga
 from bench.wrk import leer_wrk, linea
 
 PAGINAS = {
@@ -88,6 +92,22 @@ def _esperar(url: str, proceso: subprocess.Popen, segundos: float = 60) -> None:
     raise SystemExit(f"gunicorn no respondió en {url}")
 
 
+def calentar(direccion: str, ruta: str, cookies: list[str], veces: int = 3) -> None:
+    """Cada cookie pide la página ``veces`` a la vez que las demás: los dos workers la reciben
+    (y la dibujan) antes de medir."""
+
+    def pedir(cookie):
+        for _ in range(veces):
+            peticion = urllib.request.Request(
+                f"http://{direccion}{ruta}", headers={"Cookie": cookie}
+            )
+            with urllib.request.urlopen(peticion, timeout=120) as respuesta:  # noqa: S310
+                respuesta.read()
+
+    with ThreadPoolExecutor(len(cookies)) as hilos:
+        list(hilos.map(pedir, cookies))
+
+
 def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
     peticiones = ", ".join(f'{{"{ruta}", "{c}"}}' for c in cookies)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as guion:
@@ -104,7 +124,9 @@ def wrk(direccion: str, ruta: str, cookies: list[str], duracion: int) -> dict:
 def main():
     parser = argparse.ArgumentParser(description="Prueba de carga con gunicorn y wrk.")
     parser.add_argument("--duracion", type=int, default=20, help="segundos por página (20)")
-    parser.add_argument("--direccion", default="127.0.0.1:8010")
+    parser.add_argument(
+        "--direccion", default="127.0.0.1:8010", help="dónde escucha gunicorn (127.0.0.1:8010)"
+    )
     parser.add_argument("-n", type=int, default=1_000_000, help="si no hay datos, cuántos")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -136,6 +158,7 @@ def main():
     try:
         _esperar(f"http://{args.direccion}/admin/login/", gunicorn)
         for nombre, ruta in PAGINAS.items():
+            calentar(args.direccion, ruta, cookies)
             print(f"== {nombre}: {ruta} durante {args.duracion} s")
             resultados["paginas"][nombre] = wrk(args.direccion, ruta, cookies, args.duracion)
     finally:
@@ -147,6 +170,8 @@ def main():
     RESULTADOS.mkdir(parents=True, exist_ok=True)
     (RESULTADOS / "carga.json").write_text(json.dumps(resultados, indent=2))
     print()
+    for nombre, r in resultados["paginas"].items():
+        print(meta_carga(nombre, r))
     print(f"Carga con {n:,} actividades, gunicorn 2 workers, wrk 4 conexiones, {args.duracion} s")
     for nombre, r in resultados["paginas"].items():
         print(linea(nombre, r))

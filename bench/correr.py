@@ -26,6 +26,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench import entorno, pisos
 from bench.generar import HOY, bench_contar, generar
+from bench.limites import LIMITE_PETICION_MS, lentas, p95
 from capacitaciones.models import Actividad
 from informes.cobertura import selectores
 from informes.cobertura.periodos import Periodo
@@ -91,7 +92,8 @@ def _sin_cache() -> None:
 
 
 def pagina(cliente: Client, url: str, veces: int) -> dict:
-    """Mediana de ``veces`` peticiones en frío (tras una de calentamiento) y sus consultas."""
+    """Mediana y p95 de ``veces`` peticiones en frío (tras una de calentamiento) y sus
+    consultas."""
 
     def pedir():
         respuesta = cliente.get(url)
@@ -106,8 +108,8 @@ def pagina(cliente: Client, url: str, veces: int) -> dict:
         pedir()
     n_consultas = len(consultas)  # ya: la lista se vacía con la siguiente petición
     mediana, tiempos = _mediana(pedir, veces, antes=_sin_cache)
-    return {"url": url, "ms": mediana * 1000, "todas_ms": [t * 1000 for t in tiempos],
-            "consultas": n_consultas}  # fmt: skip
+    return {"url": url, "ms": mediana * 1000, "p95_ms": p95(tiempos) * 1000,
+            "todas_ms": [t * 1000 for t in tiempos], "consultas": n_consultas}  # fmt: skip
 
 
 def piso(sql_params: tuple[str, dict], veces: int, comprobar=None) -> dict:
@@ -237,6 +239,7 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
         "cobertura_todos": f"/informes/cobertura/?desde={desde}&hasta={hasta}",
         "tablero": f"/informes/?anio={ANIO}",
         "cobertura_csv": f"/informes/cobertura.csv?anio={ANIO}",
+        "cobertura_entidad": f"/informes/cobertura/07/?anio={ANIO}",
         "admin_lista": "/admin/capacitaciones/actividad/",
         "admin_entidad_anio": f"/admin/capacitaciones/actividad/?entidad=07&anio={ANIO}",
         "admin_busqueda": f"/admin/capacitaciones/actividad/?q={BUSQUEDA}",
@@ -245,7 +248,8 @@ def medir(n: int, veces: int, pesadas: bool) -> dict:
     for nombre, url in paginas.items():
         for rol, cliente in clientes.items():
             r["paginas"][f"{nombre}:{rol}"] = pagina(cliente, url, veces)
-            print(f"  {nombre} ({rol}): {r['paginas'][f'{nombre}:{rol}']['ms']:.0f} ms")
+            medida = r["paginas"][f"{nombre}:{rol}"]
+            print(f"  {nombre} ({rol}): {medida['ms']:.0f} ms (p95 {medida['p95_ms']:.0f} ms)")
     anio = pisos.cobertura(dt.date(ANIO, 1, 1), dt.date(ANIO, 12, 31))
     todos = Periodo(desde, hasta, "todos")
     r["pisos"] = {
@@ -315,7 +319,7 @@ def tabla(datos: dict, base: dict | None) -> str:
         f"Benchmark con {n:,} actividades ({datos['actividades_en_base']:,} en la base), "
         f"mediana de {datos['veces']} corridas, {datos['fecha']}",
         "",
-        f"{'página:rol':<36} {'ms':>6} {'cons.':>5} {'piso':>6} {'×piso':>6} "
+        f"{'página:rol':<36} {'ms':>6} {'p95':>6} {'cons.':>5} {'piso':>6} {'×piso':>6} "
         f"{'ms 10k':>6} {'×10k':>5}  presupuesto",
     ]
     for nombre, p in datos["paginas"].items():
@@ -323,7 +327,8 @@ def tabla(datos: dict, base: dict | None) -> str:
         previo = base["paginas"].get(nombre) if base else None
         previo_ms = previo["ms"] if previo else None
         lineas.append(
-            f"{nombre:<36} {p['ms']:>6.0f} {p['consultas']:>5} {_num(piso_ms):>6} "
+            f"{nombre:<36} {p['ms']:>6.0f} {_num(p.get('p95_ms')):>6} {p['consultas']:>5} "
+            f"{_num(piso_ms):>6} "
             f"{_num(piso_ms and p['ms'] / piso_ms, '.2f'):>6} {_num(previo_ms):>6} "
             f"{_num(previo_ms and p['ms'] / previo_ms, '.2f'):>5}  "
             f"{_presupuesto_pagina(nombre, datos, base)}"
@@ -349,6 +354,12 @@ def tabla(datos: dict, base: dict | None) -> str:
                 f"{_num(previo and previo['ms'] and previo['ms'] / 1000, '.1f'):>6}  "
                 f"{', '.join(marcas)} {detalle}"
             )
+    excedidas = lentas(datos["paginas"])
+    lineas += [
+        "",
+        f"p95 de cada página < {LIMITE_PETICION_MS / 1000:.0f} s: "
+        + ("✓" if not excedidas else "✗ " + "; ".join(excedidas)),
+    ]
     lineas += ["", "Plan de la búsqueda en el admin (título):"]
     lineas += ["  " + linea for linea in datos["plan_busqueda"]]
     return "\n".join(lineas)
@@ -384,6 +395,7 @@ def main():
     tamanos = [10_000] if args.n <= 10_000 else [10_000, args.n]
     tamanos = [args.n] if args.n < 10_000 else tamanos
     base = None
+    excedidas = []
     for n in tamanos:
         previo = RESULTADOS / f"bench-{n}.json"
         if args.reusar and n == 10_000 and n != args.n and previo.exists():
@@ -412,7 +424,12 @@ def main():
         print()
         print(texto)
         print()
+        excedidas += [f"{n:,} actividades, {e}" for e in lentas(datos["paginas"])]
     print(f"Resultados (tabla y JSON) en {RESULTADOS}/")
+    if excedidas:
+        raise SystemExit(
+            f"Páginas con p95 de {LIMITE_PETICION_MS / 1000:.0f} s o más: " + "; ".join(excedidas)
+        )
 
 
 if __name__ == "__main__":

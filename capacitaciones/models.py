@@ -344,8 +344,14 @@ class Actividad(ConRevision):
             # La lista del admin en su orden (-fecha_inicio, -id) sin ordenar la tabla entera;
             # también anio_predeterminado() y el MIN(fecha_inicio) del filtro de año.
             models.Index(fields=["-fecha_inicio", "-id"], name="actividad_fecha_desc"),
-            # El MAX(fecha_fin) con que el filtro de año del admin arma su lista de años.
-            models.Index(fields=["fecha_fin"], name="actividad_fecha_fin"),
+            # El MAX(fecha_fin) del filtro de año del admin y las próximas actividades del
+            # tablero (fecha_fin >= hoy). Con fecha_inicio e id dentro, las actividades de un
+            # año salen del índice sin leer la tabla: el conteo de la lista del admin filtrada
+            # por entidad y año las cruza con las de la entidad (actividad_entidades_por_entidad)
+            # sin tocar ninguna fila. En SQLite, sin INCLUDE.
+            models.Index(
+                fields=["fecha_fin", "fecha_inicio"], include=["id"], name="actividad_fin_inicio"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -390,7 +396,14 @@ class Actividad(ConRevision):
         ]
 
     def __str__(self):
-        return f"{self.get_tipo_display()} «{self.titulo}» ({self.folio})"
+        # Tipo(...).label y no get_tipo_display(), que arma y hashea el catálogo traducido en
+        # cada llamada: el admin pide str() de cada fila (la casilla de acciones) y en una lista
+        # de 100 eso era una quinta parte de la página.
+        try:
+            tipo = self.Tipo(self.tipo).label
+        except ValueError:  # fuera del catálogo: tal cual, como get_tipo_display()
+            tipo = self.tipo
+        return f"{tipo} «{self.titulo}» ({self.folio})"
 
     def clean(self):
         super().clean()

@@ -4,7 +4,7 @@ import functools
 import logging
 
 from django.contrib import admin, messages
-from django.contrib.admin import widgets
+from django.contrib.admin import helpers, widgets
 from django.contrib.admin.exceptions import DisallowedModelAdminLookup
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
@@ -16,6 +16,7 @@ from django.db import connections, transaction
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -118,6 +119,20 @@ class FiltrosDeclaradosAdmin:
         return super().get_search_results(request, queryset, search_term)
 
 
+class CasillasSinPlantillaAdmin:
+    """La casilla de acciones de cada fila, escrita directo: Django dibuja un CheckboxInput con
+    el motor de plantillas por fila, y en una lista de 100 filas eso era un tercio del tiempo de
+    la página. El HTML es el mismo (tests/test_admin.py lo compara)."""
+
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
+
+
 class SitioAdmin(admin.AdminSite):
     site_header = _("Programa para la Protección y Desarrollo Integral de la Infancia")
     site_title = _("SNDIF · Protección de la infancia")
@@ -142,7 +157,7 @@ class SitioAdmin(admin.AdminSite):
         if not issubclass(admin_class, FiltrosDeclaradosAdmin):
             admin_class = type(
                 admin_class.__name__,
-                (FiltrosDeclaradosAdmin, admin_class),
+                (FiltrosDeclaradosAdmin, CasillasSinPlantillaAdmin, admin_class),
                 {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
             )
         super().register(model_or_iterable, admin_class, **options)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bench.limites import lentas, meta_carga, p95
 from bench.wrk import leer_wrk, linea
 
 # Salida de wrk 4.1 con --latency y el guion de bench/carga.py (respuestas 500 y un timeout).
@@ -53,3 +54,25 @@ def test_sin_distribucion_de_latencia_lo_dice():
     )
     with pytest.raises(ValueError, match="--latency"):
         leer_wrk(sin_latencia)
+
+
+def test_p95_con_pocas_corridas_es_la_mas_lenta():
+    assert p95([120.0, 80.0, 5100.0, 90.0, 100.0]) == 5100.0
+    assert p95([float(n) for n in range(1, 21)]) == 19.0
+    assert p95([7.0]) == 7.0
+
+
+def test_lentas_son_las_de_p95_de_cinco_segundos_o_mas():
+    paginas = {
+        "tablero:superusuario": {"ms": 900.0, "p95_ms": 4999.0},
+        "cobertura_todos:coordinacion": {"ms": 2400.0, "p95_ms": 5000.0},
+    }
+    assert lentas(paginas) == ["cobertura_todos:coordinacion: p95 5000 ms"]
+
+
+def test_meta_de_carga_por_pagina():
+    r = leer_wrk(SALIDA)  # 83 pet/s, p95 63 ms, 7 errores
+    assert meta_carga("cobertura", r) == ("meta cobertura: ≥ 150 pet/s, p95 < 100 ms, 0 errores ✗")
+    r |= {"por_segundo": 151.0, "errores": 0}
+    assert meta_carga("cobertura", r).endswith("✓")
+    assert meta_carga("actividades", r) == "meta actividades: ≥ 50 pet/s, 0 errores ✓"

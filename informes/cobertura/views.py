@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -109,7 +110,8 @@ def _encabezados(request, orden: str) -> list[dict]:
 
 
 def _error(request, form):
-    return render(request, "informes/cobertura.html", {"form": form}, status=400)
+    cuerpo = render_to_string("informes/cobertura_cuerpo.html", {"form": form})
+    return render(request, "informes/cobertura.html", {"cuerpo": cuerpo}, status=400)
 
 
 @require_GET
@@ -118,7 +120,21 @@ def cobertura(request):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = cache.cobertura(_con_alcance(request, form))
+    filtros = _con_alcance(request, form)
+    # Sin la petición: el cuerpo guardado no puede llevar nada de quien lo pidió primero.
+    cuerpo = cache.cuerpo_cobertura(
+        request,
+        filtros,
+        lambda datos: render_to_string(
+            "informes/cobertura_cuerpo.html", _contexto_cobertura(request, form, datos)
+        ),
+    )
+    return render(
+        request, "informes/cobertura.html", {"cuerpo": cuerpo, "periodo": filtros.periodo}
+    )
+
+
+def _contexto_cobertura(request, form, datos: selector.Cobertura) -> dict:
     filas, notas = _seleccion(datos, form)
     metrica = form.metrica_elegida
     periodo = datos.filtros.periodo
@@ -140,25 +156,21 @@ def cobertura(request):
         (f, enlaces[f.clave], v := f.metrica(metrica), singular if v == 1 else plural)
         for f in filas
     ]
-    return render(
-        request,
-        "informes/cobertura.html",
-        {
-            "form": form,
-            "cobertura": datos,
-            "tabla": datos.desglose(filas),
-            "encabezados": _encabezados(request, form.cleaned_data["orden"]),
-            "seleccion": notas,
-            "solo_sin_cobertura": form.cleaned_data["sin_cobertura"],
-            "lista_mapa": lista,
-            "metrica_nombre": selector.METRICAS[metrica],
-            "enlaces": enlaces,
-            "mapa": mark_safe(mapa),  # mapa_svg escapa todo texto
-            "reglas": selector.REGLAS,
-            "csv": _con_consulta(reverse("informes:cobertura_exportar", args=["csv"]), request),
-            "xlsx": _con_consulta(reverse("informes:cobertura_exportar", args=["xlsx"]), request),
-        },
-    )
+    return {
+        "form": form,
+        "cobertura": datos,
+        "tabla": datos.desglose(filas),
+        "encabezados": _encabezados(request, form.cleaned_data["orden"]),
+        "seleccion": notas,
+        "solo_sin_cobertura": form.cleaned_data["sin_cobertura"],
+        "lista_mapa": lista,
+        "metrica_nombre": selector.METRICAS[metrica],
+        "enlaces": enlaces,
+        "mapa": mark_safe(mapa),  # mapa_svg escapa todo texto
+        "reglas": selector.REGLAS,
+        "csv": _con_consulta(reverse("informes:cobertura_exportar", args=["csv"]), request),
+        "xlsx": _con_consulta(reverse("informes:cobertura_exportar", args=["xlsx"]), request),
+    }
 
 
 @require_GET
@@ -167,24 +179,35 @@ def cobertura_exportar(request, formato):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    datos = cache.cobertura(_con_alcance(request, form))
-    filas, notas = _seleccion(datos, form)
-    periodo = datos.filtros.periodo
+    filtros = _con_alcance(request, form)
+    periodo = filtros.periodo
+
+    def generar(datos: selector.Cobertura) -> bytes:
+        filas, notas = _seleccion(datos, form)
+        return _contenido(
+            formato,
+            datos.columnas(),
+            datos.filas(filas),
+            hoja="Cobertura",
+            notas=datos.notas(notas),
+        )
+
     return _descarga(
         request,
         formato,
+        cache.archivo_cobertura(request, filtros, generar),
         nombre=f"cobertura-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
-        columnas=datos.columnas(),
-        filas=datos.filas(filas),
-        hoja="Cobertura",
-        notas=datos.notas(notas),
         descripcion="Cobertura",
     )
 
 
-def _descarga(request, formato, *, nombre, columnas, filas, hoja, notas, descripcion):
-    """La tabla como archivo, y la exportación anotada en la bitácora."""
-    contenido, tipo = tabla.archivo(formato, columnas, filas, hoja=hoja, notas=notas)
+def _contenido(formato, columnas, filas, *, hoja, notas) -> bytes:
+    return tabla.archivo(formato, columnas, filas, hoja=hoja, notas=notas)[0]
+
+
+def _descarga(request, formato, contenido: bytes, *, nombre, descripcion):
+    """El archivo, y la exportación anotada en la bitácora."""
+    tipo = tabla.TIPO_CSV if formato == "csv" else tabla.TIPO_XLSX
     evento_registrar(
         tipo=Evento.Tipo.EXPORTACION,
         request=request,
@@ -229,17 +252,19 @@ def cobertura_entidad(request, clave):
     form = _filtros(request)
     if not form.is_valid():
         return _error(request, form)
-    detalle = cache.cobertura_entidad(_con_alcance(request, form), entidad)
-    pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
-        request.GET.get("pagina")
-    )
-    if pagina.paginator.count:
-        _enlaces_al_admin(request.user, pagina.object_list)
-    descarga = reverse("informes:cobertura_entidad_exportar", args=[clave, "csv"])
-    return render(
-        request,
-        "informes/cobertura_entidad.html",
-        {
+    filtros = _con_alcance(request, form)
+    # Dentro de su alcance, quien puede abrir el admin abre todas las actividades de la entidad
+    # (visibles_para): los enlaces al admin dependen solo de eso, y va en la llave.
+    abre_admin = request.user.is_staff and request.user.has_perm("capacitaciones.view_actividad")
+
+    def dibujar(detalle: selector.DetalleEntidad) -> str:
+        pagina = Paginator(detalle.actividades, ACTIVIDADES_POR_PAGINA).get_page(
+            request.GET.get("pagina")
+        )
+        if pagina.paginator.count:
+            _enlaces_al_admin(request.user, pagina.object_list)
+        descarga = reverse("informes:cobertura_entidad_exportar", args=[clave, "csv"])
+        contexto = {
             "form": form,
             "detalle": detalle,
             "pagina": pagina,
@@ -247,7 +272,14 @@ def cobertura_entidad(request, clave):
             "volver": _con_consulta(reverse("informes:cobertura"), request),
             "csv": _con_consulta(descarga, request),
             "xlsx": _con_consulta(descarga.removesuffix(".csv") + ".xlsx", request),
-        },
+        }
+        return render_to_string("informes/cobertura_entidad_cuerpo.html", contexto)
+
+    cuerpo = cache.cuerpo_entidad(request, filtros, entidad, abre_admin, dibujar)
+    return render(
+        request,
+        "informes/cobertura_entidad.html",
+        {"cuerpo": cuerpo, "entidad": entidad, "periodo": filtros.periodo},
     )
 
 
@@ -264,14 +296,18 @@ def cobertura_entidad_exportar(request, clave, formato):
         return _entidad_en_segundo_plano(request, entidad, filtros, formato)
     detalle = cache.cobertura_entidad(filtros, entidad)
     periodo = detalle.cobertura.filtros.periodo
+    contenido = _contenido(
+        formato,
+        list(detalle.COLUMNAS_ACTIVIDADES),
+        detalle.filas_actividades(),
+        hoja=f"Actividades {entidad.clave}",
+        notas=detalle.notas(),
+    )
     return _descarga(
         request,
         formato,
+        contenido,
         nombre=f"actividades-{clave}-{periodo.desde:%Y%m%d}-{periodo.hasta:%Y%m%d}",
-        columnas=list(detalle.COLUMNAS_ACTIVIDADES),
-        filas=detalle.filas_actividades(),
-        hoja=f"Actividades {entidad.clave}",
-        notas=detalle.notas(),
         descripcion=f"Actividades de {entidad.nombre_corto}",
     )
 
@@ -309,24 +345,23 @@ def tablero(request):
     form = AnioForm(request.GET)
     hoy = timezone.localdate()
     if not form.is_valid():
-        return render(request, "informes/tablero.html", {"form": form}, status=400)
+        cuerpo = render_to_string("informes/tablero_cuerpo.html", {"form": form})
+        return render(request, "informes/tablero.html", {"cuerpo": cuerpo}, status=400)
     anio = form.cleaned_data.get("anio") or selector.anio_predeterminado(hoy)
-    datos = cache.tablero(anio=anio, hoy=hoy, entidades=entidades_asignadas(request.user))
+    entidades = entidades_asignadas(request.user)
+
+    def dibujar(datos: selector.Tablero) -> str:
+        contexto = {"form": form, "tablero": datos, **_graficas_tablero(datos)}
+        return render_to_string("informes/tablero_cuerpo.html", contexto)
+
+    cuerpo = cache.cuerpo_tablero(request, anio=anio, hoy=hoy, entidades=entidades, dibujar=dibujar)
     # Las convocatorias, solo para quien ve los informes; no pasan por la caché del tablero
     # (que se invalida con las actividades, no con las convocatorias).
     convocatorias = None
     if request.user.has_perm("informes.view_informecontribucion"):
         convocatorias = convocatorias_tablero(hoy=hoy)
-    return render(
-        request,
-        "informes/tablero.html",
-        {
-            "form": form,
-            "tablero": datos,
-            "convocatorias": convocatorias,
-            **_graficas_tablero(datos),
-        },
-    )
+    contexto = {"cuerpo": cuerpo, "anio": anio, "convocatorias": convocatorias, "hoy": hoy}
+    return render(request, "informes/tablero.html", contexto)
 
 
 def _graficas_tablero(datos: selector.Tablero) -> dict:

@@ -118,8 +118,16 @@ def test_lista_filtrada_con_consultas_fijas(
     admin_client.get("/admin/")
     # Sesión y usuario (2); MIN/MAX y los años con datos del filtro de año (2); entidades,
     # temas, convenios y programas de los filtros (4); la cuenta (acotada en PostgreSQL) y la
-    # página con su convenio; las entidades y la participación precargadas (2); guardar la
-    # sesión (3). 15, como sin filtros.
-    with django_assert_num_queries(15):
+    # página con su convenio; las entidades y la participación precargadas (2). 12, como sin
+    # filtros.
+    with django_assert_num_queries(12):
         contenido = _lista(admin_client, consulta)
     assert contenido.count('name="_selected_action"') == 20
+
+
+def test_el_nombre_de_una_actividad_dice_su_tipo_sin_armar_el_catalogo():
+    actividad = f.ActividadFactory.build(tipo="platica", titulo="Riesgos en línea", folio="ACT-1")
+    assert str(actividad) == "Plática «Riesgos en línea» (ACT-1)"
+
+    actividad.tipo = "desconocido"  # como get_tipo_display(): el valor tal cual
+    assert str(actividad) == "desconocido «Riesgos en línea» (ACT-1)"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.test import Client
 from openpyxl import load_workbook
 
 from capacitaciones.models import Actividad
@@ -371,6 +372,18 @@ def test_sin_acceso_al_admin_no_hay_enlaces(dos_entidades, client, django_user_m
     assert _enlaces_admin(html) == set()
 
 
+def test_sin_acceso_al_admin_no_hay_enlaces_aunque_otra_persona_haya_abierto_la_pagina(
+    dos_entidades, coordinador, django_user_model
+):
+    assert _enlaces_admin(coordinador.get("/informes/cobertura/24/", {"anio": 2015}).text)
+
+    consulta = _entrar(Client(), django_user_model, CONSULTA, staff=False)
+    html = consulta.get("/informes/cobertura/24/", {"anio": 2015}).content.decode()
+
+    assert "Solo en SLP" in html
+    assert _enlaces_admin(html) == set()
+
+
 def test_la_pagina_de_una_entidad_descarga_su_tabla_con_los_filtros(
     dos_entidades, coordinador, django_assert_num_queries
 ):
@@ -381,11 +394,12 @@ def test_la_pagina_de_una_entidad_descarga_su_tabla_con_los_filtros(
         html.content.decode()
     )
 
-    # sesión, usuario, permisos (2), alcance, entidad; cuántas actividades (para elegir entre
-    # la descarga directa y la tarea); las versiones de los datos (1): la cobertura, productos
-    # y convenios ya están en la caché desde la página; actividades y sus precargas (1 + 5); el
-    # evento en la bitácora; guardar la sesión (3).
-    with django_assert_num_queries(19):
+    # sesión, usuario, permisos (2), entidad, alcance; cuántas actividades (para elegir entre la
+    # descarga directa y la tarea); las versiones de los datos (1, una vez para la cobertura y
+    # el detalle): la cobertura, productos y convenios ya están en la caché desde la página;
+    # actividades y sus precargas (1 + 5); el evento en la bitácora (la sesión ya se renovó al
+    # abrir la página).
+    with django_assert_num_queries(15):
         respuesta = coordinador.get("/informes/cobertura/24.csv", {"anio": 2015, "tipo": "platica"})
     filas = list(csv.reader(io.StringIO(respuesta.content.decode("utf-8-sig"))))
 
@@ -448,10 +462,10 @@ def test_consultas_de_la_pagina_de_una_entidad_con_enlaces(
         ActividadFactory(entidades=["24", "09"])
 
     # sesión, usuario, permisos (2), alcance (grupo, entidades), entidad; versiones de los
-    # datos (2: la de la cobertura y la del detalle); cobertura (6) y los nombres de sus
+    # datos (1: sirven al cuerpo, a la cobertura y al detalle); cobertura (6) y los nombres de sus
     # entidades (1, solo para un enlace); productos, convenios; conteo; actividades y
     # precargas (5); cuáles puede abrir en el admin (1, para las 30); guardar la sesión (3).
-    with django_assert_num_queries(30):
+    with django_assert_num_queries(29):
         html = enlace.get("/informes/cobertura/24/", {"anio": 2015}).content.decode()
 
     assert len(_enlaces_admin(html)) == 30

@@ -171,7 +171,8 @@ def test_numero_de_consultas_de_la_pagina_no_crece(
     # sesión, usuario, permisos del usuario y de sus grupos, ¿es enlace estatal? (alcance);
     # versiones de los datos (caché vacía: se calcula); entidades, audiencias, actividades por
     # entidad, por país, participantes por entidad, por país; opciones de tema, convenio y
-    # programa; guardar la sesión (SESSION_SAVE_EVERY_REQUEST: savepoint, update, release).
+    # programa; guardar la sesión (la primera página tras entrar la renueva: savepoint,
+    # update, release; programa/sesion.py).
     with django_assert_num_queries(18):
         respuesta = coordinador.get(COBERTURA, {"anio": 2015})
 
@@ -215,13 +216,13 @@ def test_consultas_del_detalle_no_crecen(coordinador, django_assert_num_queries,
         ParticipacionFactory(actividad=actividad, audiencia=audiencia, total=4, hombres=2)
         ProductoFactory(actividad=actividad, convenio=actividad.convenio)
 
-    # sesión, usuario, permisos (2), alcance, entidad; versiones de los datos (2: la de la
-    # cobertura y la del detalle); cobertura (6); productos, convenios;
+    # sesión, usuario, permisos (2), alcance, entidad; versiones de los datos (1: sirven al
+    # cuerpo, a la cobertura y al detalle); cobertura (6); productos, convenios;
     # conteo de la página,
     # actividades y sus precargas (entidades, entidades participantes, temas, participaciones,
     # instituciones); cuáles puede abrir en el admin (una para toda la página); guardar la
     # sesión (3). El formulario no se dibuja en el detalle.
-    with django_assert_num_queries(27):
+    with django_assert_num_queries(26):
         respuesta = coordinador.get("/informes/cobertura/24/", {"anio": 2015})
 
     assert "Actividades en San Luis Potosí, 2015 (30)" in texto(respuesta)

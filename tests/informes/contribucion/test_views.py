@@ -197,7 +197,8 @@ def _final_de_prueba(borrador, coordinador, n):
 
 
 # Toda página: sesión · usuario · permisos del usuario · permisos de sus grupos, y al final
-# guardar la sesión (SESSION_SAVE_EVERY_REQUEST): savepoint · UPDATE · release.
+# guardar la sesión: savepoint · UPDATE · release (cada prueba mide la primera página tras
+# entrar, que la renueva; después, a lo más una vez por minuto: programa/sesion.py).
 CONSULTAS_DE_TODA_PAGINA = 7
 
 

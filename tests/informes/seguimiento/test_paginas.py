@@ -96,9 +96,9 @@ def test_cada_respuesta_se_edita_y_cuenta_sus_palabras(
 ):
     informe = _informe(convocatoria)
     cliente.get(f"/informes/contribucion/{informe.pk}/")
-    # sesión, usuario, permisos (2); el informe con su convocatoria; otras versiones; guardar la
-    # sesión (3). Las respuestas y su conteo salen de la fila del informe.
-    with django_assert_num_queries(9):
+    # sesión, usuario, permisos (2); el informe con su convocatoria; otras versiones (la sesión
+    # ya se renovó al abrirla antes). Las respuestas y su conteo salen de la fila del informe.
+    with django_assert_num_queries(6):
         pagina = cliente.get(f"/informes/contribucion/{informe.pk}/")
     visible = texto(pagina)
     assert "Palabras por respuesta (sin contar la pregunta)" in visible
