@@ -25,8 +25,11 @@ def muchos_registros():
         f.ProductoFactory(actividad=actividad)
         f.EstrategiaFactory()
         f.InstitucionFactory()
-        f.TemaFactory()
+        tema = f.TemaFactory()
         f.AudienciaFactory()
+        recomendacion = f.RecomendacionFactory(temas=[tema], ods=[f.MetaOdsFactory()])
+        f.SeguimientoFactory(recomendacion=recomendacion, estado_propuesto="sin_avances")
+        actividad.recomendaciones.add(recomendacion)
 
 
 @pytest.fixture
@@ -71,6 +74,15 @@ def convenio_con_partes():
         # + temas del filtro, página con su programa.
         ("/admin/programa/estrategia/", 9),
         ("/admin/programa/programa/", 8),
+        # + documentos, temas y metas ODS de los filtros, COUNT (uno: show_full_result_count
+        #   = False), la página con su documento.
+        ("/admin/programa/recomendacion/", 10),
+        # + COUNT y la página (el filtro de mecanismo son opciones fijas).
+        ("/admin/programa/documentoonu/", 7),
+        # Catálogo pequeño: COUNT filtrado y total, y la página.
+        ("/admin/programa/metaods/", 8),
+        # + COUNT, la página con recomendación, documento y quien confirmó, años del filtro.
+        ("/admin/programa/seguimientorecomendacion/", 8),
         # + las acciones recientes del usuario.
         ("/admin/", 6),
     ],
@@ -95,6 +107,8 @@ def test_changelists_con_consultas_fijas(
         ("/admin/programa/programa/add/", 5),
         ("/admin/programa/tema/add/", 5),
         ("/admin/programa/audiencia/add/", 5),
+        ("/admin/programa/recomendacion/add/", 5),
+        ("/admin/programa/seguimientorecomendacion/add/", 5),
     ],
 )
 # Solo las comunes: el formulario vacío no consulta nada más.
@@ -156,6 +170,14 @@ def cambio(app_modelo: str) -> str:
         # + programa; institución responsable elegida.
         ("programa.Programa", 7),
         ("programa.EntidadFederativa", 6),
+        # + recomendación con su documento; temas y metas ODS elegidos (2); el seguimiento
+        # anual (inline) con su recomendación, documento y quien confirmó, en una consulta;
+        # las etiquetas del autocompletado de documento, temas y metas (3).
+        ("programa.Recomendacion", 12),
+        # + seguimiento con su recomendación, documento y quien confirmó; la recomendación
+        # elegida con su documento (autocompletado).
+        ("programa.SeguimientoRecomendacion", 7),
+        ("programa.DocumentoOnu", 6),
         # + usuario; sus grupos y permisos (y los disponibles), y sus entidades asignadas;
         # la huella de la cuenta (fila, grupos, permisos, entidades: 4).
         ("auth.User", 15),
