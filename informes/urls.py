@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from informes.cobertura import views
 from informes.contribucion import views as contribucion
+from informes.seguimiento import views as seguimiento
 
 app_name = "informes"
 
@@ -17,6 +18,13 @@ urlpatterns = [
         r"^cobertura/(?P<clave>[^/.]+)\.(?P<formato>csv|xlsx)$",
         views.cobertura_entidad_exportar,
         name="cobertura_entidad_exportar",
+    ),
+    # Matriz de seguimiento de recomendaciones
+    path("seguimiento/", seguimiento.matriz, name="seguimiento"),
+    re_path(
+        r"^seguimiento\.(?P<formato>[a-z]+)$",
+        seguimiento.matriz_exportar,
+        name="seguimiento_exportar",
     ),
     # Informe de contribución
     path("contribucion/", contribucion.lista, name="contribucion_lista"),
