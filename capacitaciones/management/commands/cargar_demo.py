@@ -22,7 +22,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Datos de ejemplo listos: {instituciones} instituciones, {convenios} convenios, "
-                "{actividades} actividades, {productos} productos.".format(**cuentas)
+                "{actividades} actividades, {productos} productos, {documentos_onu} documentos "
+                "de la ONU.".format(**cuentas)
             )
         )
         if administrador:
