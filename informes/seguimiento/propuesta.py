@@ -85,8 +85,12 @@ def seguimiento_proponer(*, anio: int, recomendaciones=None, usuario=None) -> in
 def seguimiento_confirmar_propuesto(*, seguimientos, usuario) -> int:
     """Confirma lo propuesto en cada fila que tiene propuesta y aún no está confirmada (lo que
     una persona ya confirmó no se pisa). Devuelve cuántas confirmó."""
+    # Sin las uniones de quien llama (el admin une «confirmado por», que puede faltar:
+    # PostgreSQL no bloquea el lado vacío de un LEFT JOIN).
     pendientes = list(
-        seguimientos.select_for_update().filter(estado="").exclude(estado_propuesto="")
+        SeguimientoRecomendacion.objects.select_for_update()
+        .filter(pk__in=seguimientos.values("pk"), estado="")
+        .exclude(estado_propuesto="")
     )
     ahora = timezone.now()
     for seguimiento in pendientes:
