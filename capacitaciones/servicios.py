@@ -21,6 +21,7 @@ from programa.fechas import ajustar
 from programa.historial import renglones_restaurar
 from programa.models import (
     Audiencia,
+    DocumentoOnu,
     EntidadFederativa,
     Estrategia,
     Institucion,
@@ -139,11 +140,16 @@ def demo_cargar() -> dict[str, int]:
         producto.temas.set(sus_temas)
         producto.audiencias.set(sus_audiencias)
 
+    for datos in demo.DOCUMENTOS_ONU:
+        datos = dict(datos, fecha=_fecha(datos["fecha"]))
+        DocumentoOnu.objects.update_or_create(simbolo=datos.pop("simbolo"), defaults=datos)
+
     return {
         "instituciones": Institucion.objects.count(),
         "convenios": Convenio.objects.count(),
         "actividades": Actividad.objects.count(),
         "productos": Producto.objects.count(),
+        "documentos_onu": DocumentoOnu.objects.count(),
     }
 
 

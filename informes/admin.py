@@ -1,14 +1,24 @@
+import datetime as dt
+
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.validators import MinValueValidator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from capacitaciones.models import Actividad
 from informes.models import Convocatoria, InformeContribucion, PreguntaConvocatoria
-from programa.models import Recomendacion
-from programa.sitio import RevisionAdmin
+from informes.seguimiento.propuesta import (
+    estado_propuesto,
+    recomendaciones_con_acciones,
+    seguimiento_confirmar_propuesto,
+    seguimiento_proponer,
+)
+from programa.models import Recomendacion, SeguimientoRecomendacion
+from programa.sitio import HistorialAdmin, RevisionAdmin
 
 
 @admin.register(InformeContribucion)
@@ -192,3 +202,101 @@ class ConvocatoriaAdmin(admin.ModelAdmin):
                 "El límite de palabras debe ser un número entero mayor que cero, como 3000."
             )
         return campo
+
+
+@admin.register(SeguimientoRecomendacion)
+class SeguimientoRecomendacionAdmin(HistorialAdmin):
+    """El seguimiento anual de cada recomendación: lo que propone el sistema (ver la regla en
+    informes/seguimiento/propuesta.py) y lo que una persona confirma."""
+
+    list_display = [
+        "recomendacion",
+        "anio",
+        "estado_propuesto",
+        "estado",
+        "confirmado_por",
+        "confirmado_en",
+    ]
+    list_filter = ["anio", "estado", "estado_propuesto", "recomendacion__documento__mecanismo"]
+    list_select_related = ["recomendacion__documento", "confirmado_por"]
+    search_fields = ["recomendacion__documento__simbolo", "recomendacion__parrafo"]
+    autocomplete_fields = ["recomendacion"]
+    readonly_fields = ["estado_propuesto", "confirmado_por", "confirmado_en"]
+    fields = ["recomendacion", "anio", *readonly_fields, "estado", "nota"]
+    actions = ["confirmar_lo_propuesto", "volver_a_proponer"]
+    show_full_result_count = False
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("recomendacion__documento", "confirmado_por")
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "recomendacion":  # la elegida se nombra con su documento
+            kwargs["queryset"] = Recomendacion.objects.select_related("documento")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if "estado" in form.changed_data or not change:
+            # Quien escribe el estado es quien lo confirma; vacío, vuelve a estar sin confirmar.
+            obj.confirmado_por = request.user if obj.estado else None
+            obj.confirmado_en = timezone.now() if obj.estado else None
+        if not change:
+            con_acciones = recomendaciones_con_acciones(
+                dt.date(obj.anio, 1, 1), dt.date(obj.anio, 12, 31)
+            )
+            obj.estado_propuesto = estado_propuesto(obj.recomendacion_id, con_acciones)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Confirmar lo propuesto"), permissions=["change"])
+    def confirmar_lo_propuesto(self, request, queryset):
+        n = seguimiento_confirmar_propuesto(seguimientos=queryset, usuario=request.user)
+        omitidas = queryset.count() - n
+        self.message_user(
+            request,
+            ngettext(
+                "Se confirmó lo propuesto en %(n)d recomendación.",
+                "Se confirmó lo propuesto en %(n)d recomendaciones.",
+                n,
+            )
+            % {"n": n}
+            + (
+                " "
+                + ngettext(
+                    "%(m)d ya estaba confirmada o no tenía propuesta y no se cambió.",
+                    "%(m)d ya estaban confirmadas o no tenían propuesta y no se cambiaron.",
+                    omitidas,
+                )
+                % {"m": omitidas}
+                if omitidas
+                else ""
+            ),
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Volver a proponer con las acciones ligadas"), permissions=["change"]
+    )
+    def volver_a_proponer(self, request, queryset):
+        anios = sorted(set(queryset.values_list("anio", flat=True)))
+        n = 0
+        for anio in anios:
+            n += seguimiento_proponer(
+                anio=anio,
+                recomendaciones=Recomendacion.objects.filter(
+                    seguimientos__in=queryset.filter(anio=anio)
+                ),
+                usuario=request.user,
+            )
+        self.message_user(
+            request,
+            ngettext(
+                "Cambió la propuesta de %(n)d recomendación.",
+                "Cambió la propuesta de %(n)d recomendaciones.",
+                n,
+            )
+            % {"n": n},
+            messages.SUCCESS,
+        )

@@ -2,6 +2,7 @@ from django.urls import path, re_path
 
 from informes.cobertura import views
 from informes.contribucion import views as contribucion
+from informes.seguimiento import views as seguimiento
 from informes.seguimiento.cobertura import views as seguimiento_cobertura
 
 app_name = "informes"
@@ -29,6 +30,13 @@ urlpatterns = [
         r"^seguimiento/cobertura/(?P<nombre>mecanismos|entidades)\.(?P<formato>csv|xlsx)$",
         seguimiento_cobertura.cobertura_recomendaciones_exportar,
         name="seguimiento_cobertura_exportar",
+    ),
+    # Matriz de seguimiento de recomendaciones
+    path("seguimiento/", seguimiento.matriz, name="seguimiento"),
+    re_path(
+        r"^seguimiento\.(?P<formato>[a-z]+)$",
+        seguimiento.matriz_exportar,
+        name="seguimiento_exportar",
     ),
     # Informe de contribución
     path("contribucion/", contribucion.lista, name="contribucion_lista"),

@@ -118,7 +118,12 @@ class SeguimientoInline(admin.TabularInline):
     readonly_fields = ["estado_propuesto", "confirmado_por", "confirmado_en"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("confirmado_por")
+        # Cada fila se nombra con su recomendación («… párr. 42 · 2015»).
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("recomendacion__documento", "confirmado_por")
+        )
 
 
 @admin.register(Recomendacion)
@@ -132,6 +137,9 @@ class RecomendacionAdmin(RevisionAdmin, HistorialAdmin):
     show_full_result_count = False
     paginator = PaginadorEstimado
     fields = ["documento", "parrafo", "fecha", "texto", "texto_en", "temas", "ods"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("documento")
 
     @admin.display(description=_("referencia"), ordering="documento__simbolo")
     def referencia(self, recomendacion):

@@ -308,3 +308,28 @@ CONVOCATORIA_2015 = {
     "idiomas": "es_en",
     "preguntas": [{"numero": 1, "texto": "", "texto_en": ""}],
 }
+
+# Documentos de la ONU con recomendaciones a México. Solo los documentos: sus párrafos y
+# textos se capturan o importan de los documentos oficiales (importar_recomendaciones), no se
+# inventan aquí.
+DOCUMENTOS_ONU = [
+    {
+        "simbolo": "CRC/C/MEX/CO/4-5",
+        "mecanismo": "comite_derechos_nino",
+        "titulo": "Observaciones finales sobre los informes periódicos cuarto y quinto "
+        "combinados de México",
+        "titulo_en": "Concluding observations on the combined fourth and fifth periodic reports "
+        "of Mexico",
+        "fecha": "2015-06-05",
+        "nota": "Aprobadas por el Comité de los Derechos del Niño el 5 de junio de 2015.",
+    },
+    {
+        "simbolo": "A/HRC/7/8/Add.2",
+        "mecanismo": "relatoria_especial",
+        "titulo": "Informe del Relator Especial sobre la venta de niños: misión a México",
+        "titulo_en": "Report of the Special Rapporteur on the sale of children: mission to Mexico",
+        # La fecha del documento no está en los hechos de la demo; solo la de la visita.
+        "fecha": None,
+        "nota": "Visita a México del 4 al 15 de mayo de 2007.",
+    },
+]

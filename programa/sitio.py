@@ -179,6 +179,11 @@ def menu_informes(usuario) -> list[dict]:
             "titulo": _("Cobertura por entidad"),
             "url": reverse_lazy("informes:cobertura"),
         },
+        {
+            "nombre": "seguimiento",
+            "titulo": _("Seguimiento de recomendaciones"),
+            "url": reverse_lazy("informes:seguimiento"),
+        },
     ]
     if usuario.has_perm("programa.view_recomendacion"):
         menu.append(

@@ -25,8 +25,11 @@ def muchos_registros():
         f.ProductoFactory(actividad=actividad)
         f.EstrategiaFactory()
         f.InstitucionFactory()
-        f.TemaFactory()
+        tema = f.TemaFactory()
         f.AudienciaFactory()
+        recomendacion = f.RecomendacionFactory(temas=[tema], ods=[f.MetaOdsFactory()])
+        f.SeguimientoFactory(recomendacion=recomendacion, estado_propuesto="sin_avances")
+        actividad.recomendaciones.add(recomendacion)
 
 
 @pytest.fixture
@@ -91,6 +94,15 @@ def convenio_con_partes():
         # + temas del filtro, página con su programa.
         ("/admin/programa/estrategia/", 6),
         ("/admin/programa/programa/", 5),
+        # + documentos, temas y metas ODS de los filtros, COUNT (uno: show_full_result_count
+        #   = False), la página con su documento.
+        ("/admin/programa/recomendacion/", 7),
+        # + COUNT y la página (el filtro de mecanismo son opciones fijas).
+        ("/admin/programa/documentoonu/", 4),
+        # Catálogo pequeño: COUNT filtrado y total, y la página.
+        ("/admin/programa/metaods/", 5),
+        # + COUNT, la página con recomendación, documento y quien confirmó, años del filtro.
+        ("/admin/programa/seguimientorecomendacion/", 5),
         # + las acciones recientes del usuario.
         ("/admin/", 3),
     ],
@@ -115,6 +127,8 @@ def test_changelists_con_consultas_fijas(
         ("/admin/programa/programa/add/", 2),
         ("/admin/programa/tema/add/", 2),
         ("/admin/programa/audiencia/add/", 2),
+        ("/admin/programa/recomendacion/add/", 2),
+        ("/admin/programa/seguimientorecomendacion/add/", 2),
     ],
 )
 # Solo las comunes: el formulario vacío no consulta nada más.
@@ -193,6 +207,14 @@ def cambio(app_modelo: str) -> str:
         # + programa; institución responsable elegida.
         ("programa.Programa", 4),
         ("programa.EntidadFederativa", 3),
+        # + recomendación con su documento; temas y metas ODS elegidos (2); el seguimiento
+        # anual (inline) con su recomendación, documento y quien confirmó, en una consulta;
+        # las etiquetas del autocompletado de documento, temas y metas (3).
+        ("programa.Recomendacion", 9),
+        # + seguimiento con su recomendación, documento y quien confirmó; la recomendación
+        # elegida con su documento (autocompletado).
+        ("programa.SeguimientoRecomendacion", 4),
+        ("programa.DocumentoOnu", 3),
         # + usuario; sus grupos y permisos (y los disponibles), y sus entidades asignadas;
         # la huella de la cuenta (fila, grupos, permisos, entidades: 4).
         ("auth.User", 12),

@@ -89,6 +89,23 @@ MATRIZ = {
     "cobertura de Oaxaca": (lambda e: "/informes/cobertura/20/", (200, 200, 200, 404, 200)),
     "cobertura en CSV": (lambda e: "/informes/cobertura.csv", (200, 200, 200, 200, 200)),
     "cobertura en XLSX": (lambda e: "/informes/cobertura.xlsx", (200, 200, 200, 200, 200)),
+    "matriz de seguimiento": (lambda e: "/informes/seguimiento/", (200, 200, 200, 200, 200)),
+    "matriz de seguimiento en DOCX": (
+        lambda e: "/informes/seguimiento.docx",
+        (200, 200, 200, 200, 200),
+    ),
+    "lista de recomendaciones": (
+        lambda e: "/admin/programa/recomendacion/",
+        (200, 200, 200, 200, 200),
+    ),
+    "alta de recomendación": (
+        lambda e: "/admin/programa/recomendacion/add/",
+        (200, 200, 403, 403, 403),
+    ),
+    "seguimiento anual": (
+        lambda e: "/admin/programa/seguimientorecomendacion/",
+        (200, 200, 200, 200, 200),
+    ),
     "tablero": (lambda e: "/informes/", (200, 200, 200, 200, 200)),
     "cobertura de recomendaciones": (
         lambda e: "/informes/seguimiento/cobertura/?anio=2015",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from capacitaciones.models import Actividad, Producto
 from capacitaciones.servicios import demo_cargar
 from convenios.models import Convenio
-from programa.models import Estrategia, Institucion
+from programa.models import DocumentoOnu, Estrategia, Institucion, Recomendacion
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +124,7 @@ def test_cargar_dos_veces_no_cambia_nada(demo):
             "convenios": sin_revision(Convenio.objects.order_by("folio").values()),
             "productos": sin_revision(Producto.objects.order_by("nombre").values()),
             "instituciones": Institucion.objects.count(),
+            "documentos_onu": list(DocumentoOnu.objects.order_by("simbolo").values()),
         }
 
     antes = foto()
@@ -141,3 +142,16 @@ def test_comando_con_administrador_de_demostracion(db, client, capsys):
     )
     assert entrada.status_code == 302
     assert "SNDIF-PF-2014" in client.get("/admin/convenios/convenio/").content.decode()
+
+
+def test_la_demo_trae_los_dos_documentos_de_la_onu_sin_recomendaciones_inventadas(demo):
+    documentos = {d.simbolo: d for d in DocumentoOnu.objects.all()}
+    assert sorted(documentos) == ["A/HRC/7/8/Add.2", "CRC/C/MEX/CO/4-5"]
+    crc = documentos["CRC/C/MEX/CO/4-5"]
+    assert crc.get_mecanismo_display() == "Comité de los Derechos del Niño"
+    assert crc.fecha.isoformat() == "2015-06-05"
+    relator = documentos["A/HRC/7/8/Add.2"]
+    assert relator.get_mecanismo_display() == "Relatoría Especial"
+    assert relator.nota == "Visita a México del 4 al 15 de mayo de 2007."
+    # Los párrafos y sus textos salen de los documentos oficiales, no de la demo.
+    assert not Recomendacion.objects.exists()

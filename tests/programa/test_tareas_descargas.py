@@ -235,13 +235,12 @@ def test_la_pagina_de_una_descarga_lista_cuesta_pocas_consultas(
     client.force_login(escenario["usuarios"]["coordinacion"])
     tarea = Tarea.objects.get(pk=client.get(A + "exportar/csv/").url.split("/")[2])
     # Sesión, usuario (2); la tarea (1); permisos propios y de sus grupos, para el menú del
-    # admin (2); guardar la sesión: SAVEPOINT, UPDATE, RELEASE (3).
-    with django_assert_num_queries(8):
+    # admin (2). La sesión se renueva a lo más una vez por minuto: no se guarda.
+    with django_assert_num_queries(5):
         html = client.get(f"/tareas/{tarea.pk}/").content.decode()
     assert "Descargar «" in html
-    # La descarga: sesión, usuario (2); la tarea (1); permisos propios y de sus grupos (2);
-    # guardar la sesión (3).
-    with django_assert_num_queries(8):
+    # La descarga: sesión, usuario (2); la tarea (1); permisos propios y de sus grupos (2).
+    with django_assert_num_queries(5):
         assert client.get(f"/tareas/{tarea.pk}/descargar/").status_code == 200
 
 

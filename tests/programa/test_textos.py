@@ -35,7 +35,8 @@ MALAS = {
         "plural con uno"
     ),
     r"entidades asignadas \(\d+\)": "clave de entidad leída como cuenta",
-    r"\b(Add|Change|Delete|Save|Search|Filter|History|Object|Comment|Changed by|View site"
+    # Tras «/» es parte del símbolo de un documento de la ONU («A/HRC/7/8/Add.2»), no inglés.
+    r"(?<!/)\b(Add|Change|Delete|Save|Search|Filter|History|Object|Comment|Changed by|View site"
     r"|Log out|Welcome|selected|Select)\b": "inglés",
 }
 VISIBLES = {"title", "aria-label", "placeholder", "alt"}
@@ -112,6 +113,8 @@ def test_ninguna_pagina_dice_frases_malas_para_ningun_rol(paginas_abiertas):
         ("2,001 actividades", False),
         ("Registro agregado: actividad «Plática»", False),
         ("29 de octubre de 2019", False),
+        ("A/HRC/7/8/Add.2 párr. 3", False),  # símbolo de la ONU
+        ("Add another", True),
     ],
 )
 def test_la_lista_de_frases_malas_reconoce_cada_una(texto, mala):

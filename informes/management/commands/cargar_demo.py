@@ -27,8 +27,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Datos de ejemplo listos: {instituciones} instituciones, {convenios} convenios, "
-                "{actividades} actividades, {productos} productos y la convocatoria de la "
-                "OACNUDH de 2015.".format(**cuentas)
+                "{actividades} actividades, {productos} productos, {documentos_onu} documentos "
+                "de la ONU y la convocatoria de la OACNUDH de 2015.".format(**cuentas)
             )
         )
         if administrador:
