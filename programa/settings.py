@@ -98,6 +98,10 @@ OPCIONES_SQLITE = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Lo que venga en DATABASE_URL (p. ej. ?timeout=5) manda sobre lo de aquí.
     DATABASES["default"]["OPTIONS"] = {**OPCIONES_SQLITE, **DATABASES["default"].get("OPTIONS", {})}
+    # El índice (fecha_fin, fecha_inicio) INCLUDE (id) de las actividades es para PostgreSQL a
+    # escala nacional; SQLite lo crea sin la columna incluida, que es lo correcto aquí. Sin esto,
+    # cada orden de manage.py imprimiría el aviso models.W040.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Caché de los informes (cobertura, tablero, página de entidad): guarda las cifras ya calculadas
