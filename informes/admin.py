@@ -169,8 +169,12 @@ class PreguntaInline(admin.StackedInline):
 
 
 @admin.register(Convocatoria)
-class ConvocatoriaAdmin(admin.ModelAdmin):
-    """Convocatorias con sus preguntas; el informe se redacta desde el tablero."""
+class ConvocatoriaAdmin(RevisionAdmin, admin.ModelAdmin):
+    """Convocatorias con sus preguntas; el informe se redacta desde el tablero.
+
+    Con bloqueo optimista: dos personas que abren la misma convocatoria no se pisan (tampoco
+    en las preguntas, que cambian los informes que se redacten después).
+    """
 
     list_display = ["titulo", "organismo", "referencia", "fecha_limite", "limite_palabras"]
     list_filter = ["organismo", "idiomas"]

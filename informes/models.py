@@ -37,7 +37,7 @@ def validar_tipos_actividad(valor) -> None:
         )
 
 
-class Convocatoria(models.Model):
+class Convocatoria(ConRevision):
     """Una convocatoria de un organismo de la ONU: sus preguntas, fecha límite y límite de palabras.
 
     La aportación anual es una convocatoria con una sola pregunta abierta (sin texto ni
@@ -69,6 +69,8 @@ class Convocatoria(models.Model):
     )
     cuerpo = models.TextField(_("texto de la convocatoria"), blank=True)
 
+    registro_este = _("esta convocatoria")
+
     class Meta:
         verbose_name = _("convocatoria")
         verbose_name_plural = _("convocatorias")
@@ -92,6 +94,10 @@ class Convocatoria(models.Model):
 
     def __str__(self):
         return f"{self.titulo} ({self.fecha_limite:%d/%m/%Y})"
+
+    def ultimo_cambio_sin_historial(self) -> Cambio:
+        # Sin historial: el aviso dice que otra persona la cambió, sin nombre ni hora.
+        return Cambio()
 
     @property
     def organismo_nombre(self) -> str:

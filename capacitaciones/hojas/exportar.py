@@ -130,7 +130,7 @@ class _Eco:
 INICIOS_DE_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _texto_seguro(valor):
+def texto_seguro(valor):
     if isinstance(valor, str) and valor.startswith(INICIOS_DE_FORMULA):
         return "'" + valor
     return valor
@@ -143,9 +143,7 @@ def lineas_csv(filas: Iterable[list]) -> Iterator[str]:
     for fila in filas:
         yield escritor.writerow(
             [
-                fecha_corta(v)
-                if isinstance(v, dt.date)
-                else ("" if v is None else _texto_seguro(v))
+                fecha_corta(v) if isinstance(v, dt.date) else ("" if v is None else texto_seguro(v))
                 for v in fila
             ]
         )

@@ -129,6 +129,8 @@ class Catalogos:
         self.recomendaciones = (
             Recomendacion.objects.indice() if "recomendaciones" in columnas else {}
         )
+        # Referencia mal escrita -> la parecida: una misma errata suele copiarse en muchas filas.
+        self.recomendaciones_parecidas: dict[str, str | None] = {}
         self.opciones = {columna: indice_opciones(choices) for columna, choices in OPCIONES.items()}
 
     # -- una fila --------------------------------------------------------------------------
@@ -288,7 +290,11 @@ class Catalogos:
             if recomendacion is not None:
                 ids.add(recomendacion.pk)
                 continue
-            parecida = Recomendacion.objects.sugerir(parte, self.recomendaciones)
+            if (escrita := normalizar(parte)) not in self.recomendaciones_parecidas:
+                self.recomendaciones_parecidas[escrita] = Recomendacion.objects.sugerir(
+                    parte, self.recomendaciones
+                )
+            parecida = self.recomendaciones_parecidas[escrita]
             forma = (
                 ""
                 if clave

@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from capacitaciones.hojas.exportar import INICIOS_DE_FORMULA, texto_seguro
+
 TIPO_CSV = "text/csv; charset=utf-8"
 TIPO_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TIPO_JSON = "application/json"
@@ -21,7 +23,8 @@ def a_csv(columnas: list[str], filas: list[list]) -> bytes:
     salida = io.StringIO(newline="")
     escritor = csv.writer(salida)
     escritor.writerow(columnas)
-    escritor.writerows(filas)
+    # Los textos vienen de hojas y formularios de otras personas: ninguno entra como fórmula.
+    escritor.writerows([texto_seguro(v) for v in fila] for fila in filas)
     return salida.getvalue().encode("utf-8-sig")
 
 
@@ -35,6 +38,7 @@ def a_xlsx(columnas: list[str], filas: list[list], *, hoja: str, notas: list[str
         celda.font = Font(bold=True)
     for fila in filas:
         tabla.append(fila)
+    como_texto(tabla)
     tabla.freeze_panes = "C2"
     for i, columna in enumerate(columnas, start=1):
         tabla.column_dimensions[get_column_letter(i)].width = max(10, min(len(columna) + 2, 40))
@@ -45,6 +49,18 @@ def a_xlsx(columnas: list[str], filas: list[list], *, hoja: str, notas: list[str
     salida = io.BytesIO()
     libro.save(salida)
     return salida.getvalue()
+
+
+def como_texto(hoja) -> None:
+    """Marca como texto cada celda que Excel tomaría por fórmula («=HYPERLINK(…)»).
+
+    openpyxl guarda como fórmula toda cadena que empieza con «=»: un texto ajeno no debe
+    ejecutarse ni volverse vínculo al abrir el archivo.
+    """
+    for renglon in hoja.iter_rows(min_row=2):
+        for celda in renglon:
+            if isinstance(celda.value, str) and celda.value.startswith(INICIOS_DE_FORMULA):
+                celda.data_type = "s"
 
 
 def a_json(columnas: list[str], filas: list[list], **metadatos) -> bytes:

@@ -51,6 +51,7 @@ def _xlsx(matriz: Matriz) -> bytes:
         celda.font = Font(bold=True)
     for fila in matriz.filas:
         hoja.append(fila.valores())
+    tabla.como_texto(hoja)
     for renglon in hoja.iter_rows(min_row=2):
         for celda in renglon:
             celda.alignment = Alignment(wrap_text=True, vertical="top")

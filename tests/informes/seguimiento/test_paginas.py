@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group
 
-from informes.models import InformeContribucion
+from informes.models import Convocatoria, InformeContribucion
 from programa.models import PerfilUsuario
 from programa.roles import ENLACE
 from tests import factories as f
@@ -189,3 +189,41 @@ def test_con_varias_preguntas_cada_una_necesita_su_texto(admin_client):
     respuesta = admin_client.post("/admin/informes/convocatoria/add/", datos)
 
     assert "falta en la pregunta 2" in texto(respuesta)
+
+
+def test_dos_personas_editan_la_misma_convocatoria_y_la_segunda_no_pisa_a_la_primera(
+    admin_client,
+):
+    datos = {
+        "organismo": "epu",
+        "titulo": "Convocatoria",
+        "fecha_limite": "2015-09-30",
+        "idiomas": "es",
+        "preguntas-TOTAL_FORMS": "1",
+        "preguntas-INITIAL_FORMS": "0",
+        "preguntas-0-numero": "1",
+        "preguntas-0-texto": "¿Qué se hizo?",
+    }
+    admin_client.post("/admin/informes/convocatoria/add/", datos)
+    guardada = Convocatoria.objects.get()
+    pregunta = guardada.preguntas.get()
+    url = f"/admin/informes/convocatoria/{guardada.pk}/change/"
+    abierta = admin_client.get(url).content.decode()
+    leida = re.search(r'name="revision_leida" value="(\d+)"', abierta)
+    datos |= {
+        "revision_leida": leida.group(1) if leida else "1",
+        "preguntas-INITIAL_FORMS": "1",
+        "preguntas-0-id": str(pregunta.pk),
+        "preguntas-0-convocatoria": str(guardada.pk),
+    }
+    # Las dos abrieron el mismo formulario; la primera guarda su cambio.
+    primera = admin_client.post(url, datos | {"preguntas-0-texto": "¿Qué se hizo en 2015?"})
+    assert primera.status_code == 302
+
+    segunda = admin_client.post(url, datos | {"titulo": "Convocatoria con otro título"})
+
+    assert segunda.status_code == 200
+    assert "Sus cambios no se guardaron" in texto(segunda)
+    guardada.refresh_from_db()
+    assert guardada.titulo == "Convocatoria"
+    assert guardada.preguntas.get().texto == "¿Qué se hizo en 2015?"
