@@ -126,3 +126,14 @@ def test_la_lista_muestra_titulo_fecha_entidades_estado_y_participantes(admin_cl
     assert "San Luis Potosí" in fila and "Ciudad de México" in fila
     assert "Realizada" in fila
     assert '<td class="field-participantes">37</td>' in fila
+
+
+def test_cincuenta_por_pagina_y_la_siguiente_tiene_el_resto(admin_client):
+    for n in range(51):
+        f.ActividadFactory(entidades=["24"], folio=f"SNDIF-2015-{n:03d}")
+    primera = admin_client.get(URL, {"o": "1"}).content.decode()
+    segunda = admin_client.get(URL, {"o": "1", "p": "2"}).content.decode()
+    assert primera.count('<td class="action-checkbox">') == 50
+    assert "SNDIF-2015-049" in primera and "SNDIF-2015-050" not in primera
+    assert segunda.count('<td class="action-checkbox">') == 1
+    assert "SNDIF-2015-050" in segunda
