@@ -99,14 +99,27 @@ class ActividadQuerySet(models.QuerySet):
         una sola consulta más pregunta EXISTS por cada año entre ellos (acotados al rango de la
         base); cada EXISTS se detiene en la primera actividad que encuentra por índice.
         """
+        return self.anios_con_datos_entre(self.rango_de_anios())
+
+    def rango_de_anios(self) -> range:
+        """Del año más reciente al más antiguo que toca alguna actividad (vacío si no hay).
+
+        Una consulta que responden los índices de las fechas: barata para saber, antes de
+        preguntar año por año, qué versiones de datos (programa/versiones.py) importan.
+        """
         rango = self.aggregate(desde=Min("fecha_inicio"), hasta=Max("fecha_fin"))
         if rango["desde"] is None:
-            return []
-        anios = range(
+            return range(0)
+        return range(
             min(max(rango["hasta"].year, FECHA_PISO.year), FECHA_TECHO.year),
             max(rango["desde"].year, FECHA_PISO.year) - 1,
             -1,
         )
+
+    def anios_con_datos_entre(self, anios: range) -> list[int]:
+        """De ``anios`` (de ``rango_de_anios``), los que toca alguna actividad."""
+        if not anios:
+            return []
         partes, parametros = [], []
         for anio in anios:
             consulta = self.order_by().en_periodo(dt.date(anio, 1, 1), dt.date(anio, 12, 31))
