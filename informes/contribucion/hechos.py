@@ -293,6 +293,21 @@ def _traslapa(inicio_campo: str, fin_campo: str, desde: dt.date, hasta: dt.date)
     )
 
 
+def contribucion_del_informe(informe, **extra) -> dict:
+    """Los hechos con el periodo y los filtros de un informe guardado; ``extra`` son los
+    argumentos propios de quien llama (los criterios de una pregunta, sin anexo)."""
+    return contribucion_construir(
+        desde=informe.desde,
+        hasta=informe.hasta,
+        corte=informe.corte,
+        programa=informe.programa,
+        temas=informe.temas.all(),
+        convenios=informe.convenios.all(),
+        incluir_canceladas=informe.incluir_canceladas,
+        **extra,
+    )
+
+
 def contribucion_construir(
     *,
     desde: dt.date,

@@ -20,7 +20,7 @@ from informes.contribucion.exportar.docx import exportar_docx
 from informes.contribucion.exportar.html import exportar_html
 from informes.contribucion.exportar.markdown import exportar_markdown
 from informes.contribucion.exportar.pdf import exportar_pdf
-from informes.contribucion.hechos import contribucion_construir
+from informes.contribucion.hechos import contribucion_del_informe
 from informes.contribucion.redaccion import redactar
 from informes.models import InformeContribucion, InformeFinalInmutable, suma_sha256
 from informes.seguimiento.convocatorias import cuerpo_de_respuestas, respuestas_redactar
@@ -92,18 +92,6 @@ def _texto(informe: InformeContribucion) -> dict:
     }
 
 
-def _construir(informe: InformeContribucion) -> dict:
-    return contribucion_construir(
-        desde=informe.desde,
-        hasta=informe.hasta,
-        corte=informe.corte,
-        programa=informe.programa,
-        temas=informe.temas.all(),
-        convenios=informe.convenios.all(),
-        incluir_canceladas=informe.incluir_canceladas,
-    )
-
-
 def _bloquear_revision(informe: InformeContribucion, revision: int | None):
     """Bloquea la fila y exige que siga en la revisión que vio quien confirma (si la dice)."""
     vigente = InformeContribucion.objects.select_for_update().get(pk=informe.pk)
@@ -126,7 +114,7 @@ def informe_generar(
         _bloquear_revision(informe, revision)
     if informe.es_final:
         raise InformeFinalInmutable("Un informe final no se vuelve a redactar.")
-    hechos = _construir(informe)
+    hechos = contribucion_del_informe(informe)
     if informe.convocatoria_id:
         respuestas, preguntas, avisos = respuestas_redactar(informe=informe, hechos=hechos)
         hechos["preguntas"] = preguntas

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from informes.contribucion.documento import bloques_a_texto, contar_palabras
-from informes.contribucion.hechos import Criterios, contribucion_construir
+from informes.contribucion.hechos import Criterios, contribucion_del_informe
 from informes.contribucion.redaccion import redactar
 from informes.models import Convocatoria, PreguntaConvocatoria
 from programa import demo
@@ -57,17 +57,7 @@ def respuestas_redactar(*, informe, hechos: dict) -> tuple[list[dict], list[dict
     for pregunta in preguntas:
         criterios = criterios_de(pregunta)
         if criterios:
-            suyos = contribucion_construir(
-                desde=informe.desde,
-                hasta=informe.hasta,
-                corte=informe.corte,
-                programa=informe.programa,
-                temas=informe.temas.all(),
-                convenios=informe.convenios.all(),
-                incluir_canceladas=informe.incluir_canceladas,
-                criterios=criterios,
-                anexo=False,
-            )
+            suyos = contribucion_del_informe(informe, criterios=criterios, anexo=False)
             avisos.extend(suyos["avisos"])
         else:
             suyos = hechos
