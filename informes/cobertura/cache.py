@@ -54,11 +54,12 @@ def _normalizados(f: selector.Filtros) -> tuple:
         _pk(f.programa),
         tuple(sorted(t.pk for t in f.temas)),
         tuple(sorted(c.pk for c in f.convenios)),
-        _alcance(f.entidades),
+        alcance_llave(f.entidades),
     )
 
 
-def _alcance(entidades: frozenset[str] | None):
+def alcance_llave(entidades: frozenset[str] | None):
+    """El alcance de quien consulta, como parte de una llave de la caché."""
     return "nacional" if entidades is None else tuple(sorted(entidades))
 
 
@@ -81,8 +82,11 @@ def _leer_versiones(anios: set[int]) -> tuple[str, ...] | None:
         return None
 
 
-def _en_cache(tipo: str, partes: tuple, anios: set[int], calcular, leidas=None):
-    """``leidas``: las versiones de ``anios`` ya leídas en esta petición (si no, se leen)."""
+def en_cache(tipo: str, partes: tuple, anios: set[int], calcular, leidas=None):
+    """Lo que devuelve ``calcular()``, guardado bajo ``tipo``, ``partes`` y las versiones de los
+    datos de ``anios``; también la usan las páginas de informes/seguimiento.
+
+    ``leidas``: las versiones de ``anios`` ya leídas en esta petición (si no, se leen)."""
     leidas = leidas or _leer_versiones(anios)
     if leidas is None:
         return calcular()
@@ -103,7 +107,7 @@ def _en_cache(tipo: str, partes: tuple, anios: set[int], calcular, leidas=None):
 
 
 def cobertura(filtros: selector.Filtros, *, leidas=None) -> selector.Cobertura:
-    datos = _en_cache(
+    datos = en_cache(
         "cobertura",
         _normalizados(filtros),
         _anios(filtros),
@@ -120,7 +124,7 @@ def cobertura_entidad(
     """Resumen, productos y convenios de la caché; las actividades, consulta paginada al vuelo."""
     leidas = leidas or _leer_versiones(_anios(filtros))
     resumen = cobertura(filtros, leidas=leidas)
-    detalle = _en_cache(
+    detalle = en_cache(
         "entidad",
         (_normalizados(filtros), entidad.clave),
         _anios(filtros),
@@ -145,9 +149,9 @@ def cobertura_entidad(
 def tablero(
     *, anio: int, hoy: dt.date, entidades: frozenset[str] | None, leidas=None
 ) -> selector.Tablero:
-    return _en_cache(
+    return en_cache(
         "tablero",
-        (anio, hoy.isoformat(), _alcance(entidades)),
+        (anio, hoy.isoformat(), alcance_llave(entidades)),
         _anios_tablero(anio, hoy),
         lambda: selector.tablero(anio=anio, hoy=hoy, entidades=entidades),
         leidas,
@@ -176,7 +180,7 @@ def _de_la_pagina(tipo: str, request, partes: tuple, anios: set[int], generar, l
     # Los enlaces del cuerpo conservan la dirección tal cual (también lo que el formulario
     # ignora): dos direcciones distintas son dos cuerpos distintos.
     consulta = tuple(sorted(request.GET.lists()))
-    return _en_cache(
+    return en_cache(
         tipo, (version_del_codigo(), request.path, consulta, partes), anios, generar, leidas
     )
 
@@ -248,7 +252,7 @@ def cuerpo_tablero(
     html = _de_la_pagina(
         "html-tablero",
         request,
-        (anio, hoy.isoformat(), _alcance(entidades)),
+        (anio, hoy.isoformat(), alcance_llave(entidades)),
         anios,
         lambda: str(dibujar(tablero(anio=anio, hoy=hoy, entidades=entidades, leidas=leidas))),
         leidas,

@@ -9,7 +9,7 @@ recomendaciones, sus documentos, los convenios, los productos y las estrategias,
 
 from dataclasses import replace
 
-from informes.cobertura.cache import _alcance, _en_cache
+from informes.cobertura.cache import alcance_llave, en_cache
 from informes.seguimiento.cobertura import selectores as selector
 from programa.versiones import anios_entre
 
@@ -21,9 +21,9 @@ def cobertura_recomendaciones(filtros: selector.Filtros) -> selector.CoberturaRe
         p.hasta.isoformat(),
         filtros.mecanismo,
         filtros.documento.pk if filtros.documento else None,
-        _alcance(filtros.entidades),
+        alcance_llave(filtros.entidades),
     )
-    datos = _en_cache(
+    datos = en_cache(
         "recomendaciones",
         partes,
         anios_entre(p.desde, p.hasta),
